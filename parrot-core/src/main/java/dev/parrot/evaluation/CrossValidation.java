@@ -1,0 +1,143 @@
+package dev.parrot.evaluation;
+
+import dev.parrot.ProgressLog;
+import dev.parrot.dataset.RecordingFeatures;
+import dev.parrot.dataset.SoundDataset;
+import dev.parrot.dataset.TrainingSet;
+import dev.parrot.model.ModelDescriptor;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.classifiers.Evaluation;
+import weka.core.Instance;
+import weka.core.Instances;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Stratified k-fold cross-validation grouped by recording ({@link GroupedFolds}). Each training fold is balanced the
+ * way the final model is; each test fold is evaluated as recorded, window by window, with Weka's {@link Evaluation}.
+ * A recording's windows are also voted together (mean probability) for a clip-level accuracy.
+ */
+public final class CrossValidation {
+
+    private final int folds;
+    private final boolean balance;
+    private final long seed;
+    private final ProgressLog log;
+
+    public CrossValidation(int folds, boolean balance, long seed, ProgressLog log) {
+        this.folds = folds;
+        this.balance = balance;
+        this.seed = seed;
+        this.log = log;
+    }
+
+    /** The number of folds actually used: never more than there are recordings. */
+    public static int effectiveFolds(int requested, SoundDataset dataset) {
+        return Math.max(2, Math.min(requested, dataset.recordings().size()));
+    }
+
+    public ModelDescriptor.Evaluation evaluate(SoundDataset dataset, Instances header, Classifier template)
+            throws Exception {
+        List<String> sounds = dataset.sounds();
+        int k = effectiveFolds(folds, dataset);
+        for (String sound : sounds) {
+            int recordings = dataset.recordingsOf(sound).size();
+            if (recordings < 2) {
+                log.warn("Sound '" + sound + "' has only one recording: in the fold that tests it the model has never"
+                        + " heard it, so its recall will be poor. Record it a few more times.");
+            }
+        }
+        List<RecordingFeatures> recordings = dataset.recordings();
+        int[] foldOf = GroupedFolds.assign(recordings, sounds, k, seed);
+        Evaluation evaluation = new Evaluation(header);
+        List<Double> foldAccuracies = new ArrayList<>();
+        int clipsRight = 0;
+        int clips = 0;
+        for (int f = 0; f < k; f++) {
+            long started = System.nanoTime();
+            List<RecordingFeatures> train = new ArrayList<>();
+            List<RecordingFeatures> test = new ArrayList<>();
+            for (int i = 0; i < recordings.size(); i++) {
+                (foldOf[i] == f ? test : train).add(recordings.get(i));
+            }
+            if (test.isEmpty()) {
+                continue;
+            }
+            TrainingSet.Balanced trainingSet = TrainingSet.build(header, sounds, train, balance, seed + f);
+            Classifier classifier = AbstractClassifier.makeCopy(template);
+            classifier.buildClassifier(trainingSet.data());
+            long right = 0;
+            long windows = 0;
+            for (RecordingFeatures recording : test) {
+                int actual = sounds.indexOf(recording.sound());
+                double[] clipVotes = new double[sounds.size()];
+                for (float[] window : recording.windows()) {
+                    Instance instance = TrainingSet.instance(header, window);
+                    instance.setClassValue(actual);
+                    double[] distribution = classifier.distributionForInstance(instance);
+                    double predicted = evaluation.evaluateModelOnceAndRecordPrediction(distribution, instance);
+                    if ((int) predicted == actual) {
+                        right++;
+                    }
+                    windows++;
+                    for (int c = 0; c < distribution.length; c++) {
+                        clipVotes[c] += distribution[c];
+                    }
+                }
+                clips++;
+                if (argMax(clipVotes) == actual) {
+                    clipsRight++;
+                }
+            }
+            double accuracy = windows == 0 ? 0 : right / (double) windows;
+            foldAccuracies.add(accuracy);
+            log.info(String.format(Locale.ROOT,
+                    "  fold %d/%d: trained on %d windows of %d recordings, %.1f%% of %d test windows right (%.1f s)",
+                    f + 1, k, trainingSet.data().numInstances(), train.size(), 100 * accuracy, windows,
+                    (System.nanoTime() - started) / 1e9));
+        }
+        return summarise(evaluation, sounds, k, foldAccuracies, clips == 0 ? 0 : clipsRight / (double) clips, clips);
+    }
+
+    private ModelDescriptor.Evaluation summarise(Evaluation evaluation, List<String> sounds, int k,
+            List<Double> foldAccuracies, double clipAccuracy, int clips) {
+        double[][] confusion = evaluation.confusionMatrix();
+        long[][] counts = new long[sounds.size()][sounds.size()];
+        List<ModelDescriptor.SoundMetrics> perSound = new ArrayList<>();
+        for (int a = 0; a < sounds.size(); a++) {
+            long support = 0;
+            for (int p = 0; p < sounds.size(); p++) {
+                counts[a][p] = Math.round(confusion[a][p]);
+                support += counts[a][p];
+            }
+            perSound.add(new ModelDescriptor.SoundMetrics(sounds.get(a), finite(evaluation.precision(a)),
+                    finite(evaluation.recall(a)), finite(evaluation.fMeasure(a)), support));
+        }
+        double mean = foldAccuracies.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double variance = foldAccuracies.stream().mapToDouble(a -> (a - mean) * (a - mean)).sum()
+                / Math.max(1, foldAccuracies.size());
+        String method = String.format(Locale.ROOT,
+                "stratified %d-fold cross-validation grouped by recording%s", k,
+                balance ? ", training folds balanced" : "");
+        return new ModelDescriptor.Evaluation(method, k, evaluation.pctCorrect() / 100.0, Math.sqrt(variance),
+                foldAccuracies, clipAccuracy, Math.round(evaluation.numInstances()), clips, perSound,
+                new ModelDescriptor.ConfusionMatrix(List.copyOf(sounds), counts));
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? v : 0.0;
+    }
+
+    static int argMax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.parrot.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.parrot.features.FeatureSettings;
+
+import java.util.List;
+
+/**
+ * What {@code <modelName>.json} holds: how a model was made and how good it is. The train goal writes it; the report
+ * and classify goals and the runtime API only read it. Newer files may carry fields an older reader does not know,
+ * which it ignores; {@link #formatVersion} changes only when a field changes meaning.
+ *
+ * @param formatVersion {@link #FORMAT_VERSION}
+ * @param name the model name (the file names without extension)
+ * @param createdAt when training finished, ISO-8601
+ * @param parrotVersion the version of Parrot that trained it
+ * @param labels the sounds, in the order of the classifier's class values
+ * @param features the settings that reproduce the features, and their number
+ * @param training what the model was trained on
+ * @param classifier the Weka learner and its options
+ * @param evaluation the cross-validated estimate
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
+        List<String> labels, Features features, Training training, ClassifierInfo classifier,
+        Evaluation evaluation) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * @param settings the feature settings
+     * @param dimension values per window
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Features(FeatureSettings settings, int dimension) {
+    }
+
+    /**
+     * @param recordingsDirectory where the recordings were read from
+     * @param balanced whether automatic data set balancing was on
+     * @param seed the seed of every random choice
+     * @param durationMillis how long reading, training and evaluation took
+     * @param audioSeconds the length of all recordings used
+     * @param sounds per sound: recordings, windows and balancing
+     * @param skipped recordings left out, with reasons
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Training(String recordingsDirectory, boolean balanced, long seed, long durationMillis,
+            double audioSeconds, List<SoundSummary> sounds, List<Skipped> skipped) {
+    }
+
+    /**
+     * @param sound the sound
+     * @param recordings usable recordings
+     * @param windows windows that hold sound
+     * @param windowsUsed windows the final model was trained on after balancing
+     * @param balancing kept, oversampled or undersampled
+     * @param balancingChangePercent the change balancing made, in percent of {@code windows}
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SoundSummary(String sound, int recordings, int windows, int windowsUsed, String balancing,
+            double balancingChangePercent) {
+    }
+
+    /**
+     * @param file the path relative to the recordings folder
+     * @param sound its sound folder
+     * @param reason why it was left out
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Skipped(String file, String sound, String reason) {
+    }
+
+    /**
+     * @param name the friendly name, or the Weka class name for other learners
+     * @param wekaClass the Weka class
+     * @param options the Weka options it was trained with
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ClassifierInfo(String name, String wekaClass, String options) {
+    }
+
+    /**
+     * @param method how the estimate was made, in words
+     * @param folds the number of folds
+     * @param accuracy share of windows recognised correctly (0..1) over all folds
+     * @param accuracyStdDev the spread of accuracy over folds
+     * @param foldAccuracies each fold's accuracy
+     * @param clipAccuracy share of recordings whose windows, taken together, were recognised correctly
+     * @param windows windows evaluated
+     * @param recordings recordings evaluated
+     * @param perSound precision, recall and F1 per sound
+     * @param confusionMatrix windows by actual (rows) and predicted (columns) sound
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Evaluation(String method, int folds, double accuracy, double accuracyStdDev,
+            List<Double> foldAccuracies, double clipAccuracy, long windows, int recordings,
+            List<SoundMetrics> perSound, ConfusionMatrix confusionMatrix) {
+    }
+
+    /**
+     * @param sound the sound
+     * @param precision of windows predicted as this sound, the share that were it
+     * @param recall of windows of this sound, the share recognised as it
+     * @param f1 the harmonic mean of precision and recall
+     * @param support windows of this sound evaluated
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SoundMetrics(String sound, double precision, double recall, double f1, long support) {
+    }
+
+    /**
+     * @param labels row and column labels
+     * @param counts {@code counts[actual][predicted]}
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConfusionMatrix(List<String> labels, long[][] counts) {
+    }
+}

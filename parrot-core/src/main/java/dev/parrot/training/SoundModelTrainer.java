@@ -1,0 +1,159 @@
+package dev.parrot.training;
+
+import dev.parrot.ParrotException;
+import dev.parrot.ProgressLog;
+import dev.parrot.dataset.Balancing;
+import dev.parrot.dataset.DatasetReader;
+import dev.parrot.dataset.SkippedRecording;
+import dev.parrot.dataset.SoundDataset;
+import dev.parrot.dataset.TrainingSet;
+import dev.parrot.evaluation.CrossValidation;
+import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.ModelFiles;
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains a sound model: reads the recordings, estimates accuracy by grouped cross-validation, trains the final
+ * classifier on all of them and writes the model files. Same recordings, settings and seed give the same model and
+ * the same evaluation.
+ */
+public final class SoundModelTrainer {
+
+    /** The outcome of a run: the descriptor as written, and where the files are. */
+    public record TrainingResult(ModelDescriptor descriptor, ModelFiles files) {
+    }
+
+    /**
+     * Runs the whole training.
+     *
+     * @throws ParrotException for what the user can fix (folders, sounds, classifier, too little data)
+     * @throws IOException when the model cannot be written
+     */
+    public TrainingResult train(TrainingRequest request) throws ParrotException, IOException {
+        long started = System.nanoTime();
+        ProgressLog log = request.log();
+        if (request.folds() < 2) {
+            throw new ParrotException("Cross-validation needs at least 2 folds, not " + request.folds() + ".");
+        }
+        if (request.modelName() == null || request.modelName().isBlank()
+                || !request.modelName().matches("[A-Za-z0-9._-]+")) {
+            throw new ParrotException("Model name '" + request.modelName()
+                    + "' cannot be a file name: use letters, digits, '.', '_' and '-'.");
+        }
+        // Made first so that a misspelt classifier fails before minutes of reading audio.
+        Classifier template = ClassifierType.create(request.classifier(), request.classifierOptions(),
+                (int) request.seed(), request.threads());
+
+        SoundDataset dataset = new DatasetReader(request.features(), request.threads(), log)
+                .read(request.recordingsDirectory(), request.sounds());
+        Instances header = TrainingSet.header(request.modelName(), dataset.featureNames(), dataset.sounds());
+
+        TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(), dataset.recordings(),
+                request.balance(), request.seed());
+        if (request.balance()) {
+            log.info("Balancing the data set (Parrot.py's automatic balancing):");
+            full.balancing().values().forEach(b -> log.info("  " + b.describe()));
+        } else {
+            log.info("Automatic data set balancing is off: every window is used as recorded.");
+        }
+
+        ModelDescriptor.Evaluation evaluation;
+        Classifier model;
+        try {
+            int folds = CrossValidation.effectiveFolds(request.folds(), dataset);
+            log.info("Estimating accuracy by " + folds + "-fold cross-validation, all windows of a recording kept"
+                    + " in one fold (" + template.getClass().getSimpleName() + ")");
+            evaluation = new CrossValidation(request.folds(), request.balance(), request.seed(), log)
+                    .evaluate(dataset, header, template);
+            log.info("Training the final model on " + full.data().numInstances() + " windows");
+            model = weka.classifiers.AbstractClassifier.makeCopy(template);
+            model.buildClassifier(full.data());
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            // Weka declares Exception everywhere; what reaches here is a learner refusing this data.
+            throw new ParrotException("Weka could not train " + request.classifier() + " on these recordings: "
+                    + e.getMessage(), e);
+        }
+
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        ModelDescriptor descriptor = describe(request, dataset, full.balancing(), template, evaluation, millis);
+        ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
+        files.write(model, header, descriptor);
+        logSummary(log, descriptor, files);
+        return new TrainingResult(descriptor, files);
+    }
+
+    private static ModelDescriptor describe(TrainingRequest request, SoundDataset dataset,
+            Map<String, Balancing.SoundBalance> balancing, Classifier template, ModelDescriptor.Evaluation evaluation,
+            long millis) {
+        List<ModelDescriptor.SoundSummary> sounds = new ArrayList<>();
+        for (String sound : dataset.sounds()) {
+            Balancing.SoundBalance b = balancing.get(sound);
+            sounds.add(new ModelDescriptor.SoundSummary(sound, dataset.recordingsOf(sound).size(), b.before(),
+                    b.after(), b.action().label(), Math.round(b.changePercent() * 10) / 10.0));
+        }
+        List<ModelDescriptor.Skipped> skipped = new ArrayList<>();
+        for (SkippedRecording s : dataset.skipped()) {
+            skipped.add(new ModelDescriptor.Skipped(s.file(), s.sound(), s.reason()));
+        }
+        ModelDescriptor.Training training = new ModelDescriptor.Training(
+                request.recordingsDirectory().toAbsolutePath().normalize().toString(), request.balance(),
+                request.seed(), millis, Math.round(dataset.audioSeconds() * 1000) / 1000.0, sounds, skipped);
+        ModelDescriptor.ClassifierInfo classifier = new ModelDescriptor.ClassifierInfo(
+                ClassifierType.nameOf(request.classifier()), template.getClass().getName(),
+                ClassifierType.optionsOf(template));
+        return new ModelDescriptor(ModelDescriptor.FORMAT_VERSION, request.modelName(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Version.current(), dataset.sounds(),
+                new ModelDescriptor.Features(request.features(), dataset.featureNames().size()), training, classifier,
+                evaluation);
+    }
+
+    private static void logSummary(ProgressLog log, ModelDescriptor d, ModelFiles files) {
+        ModelDescriptor.Evaluation e = d.evaluation();
+        log.info("");
+        log.info(String.format(Locale.ROOT, "  %-16s %10s %10s %8s %8s %8s", "sound", "recordings", "windows",
+                "precision", "recall", "F1"));
+        for (int i = 0; i < d.labels().size(); i++) {
+            ModelDescriptor.SoundMetrics m = e.perSound().get(i);
+            ModelDescriptor.SoundSummary s = d.training().sounds().get(i);
+            log.info(String.format(Locale.ROOT, "  %-16s %10d %10d %8.3f %8.3f %8.3f", m.sound(), s.recordings(),
+                    s.windows(), m.precision(), m.recall(), m.f1()));
+        }
+        log.info("");
+        log.info(String.format(Locale.ROOT, "Accuracy: %.4f (+/- %.4f) over %d windows, %s", e.accuracy(),
+                e.accuracyStdDev(), e.windows(), e.method()));
+        log.info(String.format(Locale.ROOT, "Recordings recognised as a whole: %.4f of %d", e.clipAccuracy(),
+                e.recordings()));
+        log.info(verdict(e.accuracy()));
+        log.info("Model written to " + files.classifierFile() + " and " + files.descriptorFile());
+    }
+
+    /** Parrot.py's advice on an accuracy estimate. */
+    public static String verdict(double accuracy) {
+        if (accuracy >= 0.95) {
+            return "Above 95%: optimal for controlling a computer with these sounds.";
+        }
+        if (accuracy >= 0.90) {
+            return "Above 90%: usable; the confusion matrix shows which sounds to re-record or drop to do better.";
+        }
+        return "Below 90%: too many misfires to rely on; re-record or drop the sounds the confusion matrix mixes up.";
+    }
+
+    /** The version of Parrot, from the jar's manifest. */
+    static final class Version {
+        static String current() {
+            String v = SoundModelTrainer.class.getPackage().getImplementationVersion();
+            return v != null ? v : "development";
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.parrot.training;
+
+import dev.parrot.ProgressLog;
+import dev.parrot.features.FeatureSettings;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything one training run needs. The Maven goal fills it from its parameters; programs can build one directly.
+ *
+ * @param recordingsDirectory one sub-folder of WAV files per sound
+ * @param sounds the sounds to learn; empty for every sound folder
+ * @param outputDirectory where {@code <modelName>.model} and {@code <modelName>.json} go
+ * @param modelName the file names of the model, without extension
+ * @param balance Parrot.py's automatic data set balancing on or off
+ * @param classifier a friendly name ({@link ClassifierType}) or a Weka class name
+ * @param classifierOptions Weka options over the learner's defaults, may be empty
+ * @param seed the seed of every random choice
+ * @param folds cross-validation folds
+ * @param threads threads for reading recordings and for learners that can use them
+ * @param features the feature settings
+ * @param log where progress goes
+ */
+public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
+        boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
+        FeatureSettings features, ProgressLog log) {
+
+    public static final String DEFAULT_CLASSIFIER = "random-forest";
+    public static final long DEFAULT_SEED = 42;
+    public static final int DEFAULT_FOLDS = 5;
+
+    /** A request with Parrot's defaults for everything but the folders and the name. */
+    public static TrainingRequest defaults(Path recordingsDirectory, Path outputDirectory, String modelName) {
+        return new TrainingRequest(recordingsDirectory, List.of(), outputDirectory, modelName, true,
+                DEFAULT_CLASSIFIER, "", DEFAULT_SEED, DEFAULT_FOLDS, Runtime.getRuntime().availableProcessors(),
+                FeatureSettings.defaults(), ProgressLog.SILENT);
+    }
+
+    public TrainingRequest withLog(ProgressLog newLog) {
+        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
+                classifierOptions, seed, folds, threads, features, newLog);
+    }
+
+    public TrainingRequest withClassifier(String name, String options) {
+        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, name, options,
+                seed, folds, threads, features, log);
+    }
+
+    public TrainingRequest withSounds(List<String> chosen) {
+        return new TrainingRequest(recordingsDirectory, chosen, outputDirectory, modelName, balance, classifier,
+                classifierOptions, seed, folds, threads, features, log);
+    }
+
+    public TrainingRequest withBalance(boolean on) {
+        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, on, classifier,
+                classifierOptions, seed, folds, threads, features, log);
+    }
+
+    public TrainingRequest withSeedAndFolds(long newSeed, int newFolds) {
+        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
+                classifierOptions, newSeed, newFolds, threads, features, log);
+    }
+
+    public TrainingRequest withFeatures(FeatureSettings settings) {
+        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
+                classifierOptions, seed, folds, threads, settings, log);
+    }
+}

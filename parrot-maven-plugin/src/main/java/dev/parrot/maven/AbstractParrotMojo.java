@@ -1,0 +1,26 @@
+package dev.parrot.maven;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What every Parrot goal shares: {@code skip}, handled once, here. */
+public abstract class AbstractParrotMojo extends AbstractMojo {
+
+    /** Skips the goal, e.g. {@code -Dparrot.skip} on a machine without the recordings. */
+    @Parameter(property = "parrot.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping Parrot (parrot.skip is set)");
+            return;
+        }
+        run();
+    }
+
+    /** The goal's work, when it is not skipped. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+}

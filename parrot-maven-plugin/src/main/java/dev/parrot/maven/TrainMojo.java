@@ -1,0 +1,100 @@
+package dev.parrot.maven;
+
+import dev.parrot.ParrotException;
+import dev.parrot.features.FeatureSettings;
+import dev.parrot.training.SoundModelTrainer;
+import dev.parrot.training.TrainingRequest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Trains a sound model from folders of recorded sounds: {@code <recordingsDirectory>/<sound>/*.wav}. Writes
+ * {@code <outputDirectory>/<modelName>.model} (the Weka classifier) and {@code <modelName>.json} (how it was made and
+ * its cross-validated accuracy and confusion matrix), which the report and classify goals read.
+ */
+@Mojo(name = "train", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
+public class TrainMojo extends AbstractParrotMojo {
+
+    /** The folder with one sub-folder of WAV recordings per sound; the sub-folder names become the labels. */
+    @Parameter(property = "parrot.recordings", defaultValue = "${project.basedir}/data/recordings", required = true)
+    private File recordingsDirectory;
+
+    /**
+     * The sounds to learn, by folder name. Empty (the default) learns every sub-folder. A named sound without a
+     * folder fails the build.
+     */
+    @Parameter(property = "parrot.sounds")
+    private List<String> sounds;
+
+    /** The model's name: the files are {@code <modelName>.model} and {@code <modelName>.json}. */
+    @Parameter(property = "parrot.modelName", defaultValue = "${project.artifactId}", required = true)
+    private String modelName;
+
+    /** Where the model files go. */
+    @Parameter(property = "parrot.outputDirectory", defaultValue = "${project.build.directory}/models",
+            required = true)
+    private File outputDirectory;
+
+    /**
+     * Parrot.py's automatic data set balancing: sounds with far more windows than the others are undersampled and
+     * sounds with far fewer oversampled, so that no sound drowns another. Off uses all data as recorded.
+     */
+    @Parameter(property = "parrot.balance", defaultValue = "true")
+    private boolean automaticDatasetBalancing;
+
+    /**
+     * The learner: {@code random-forest} (default), {@code decision-tree}, {@code svm}, {@code logistic},
+     * {@code naive-bayes}, {@code nearest-neighbours}, {@code neural-network}, or a Weka class name such as
+     * {@code weka.classifiers.functions.SMO}.
+     */
+    @Parameter(property = "parrot.classifier", defaultValue = TrainingRequest.DEFAULT_CLASSIFIER)
+    private String classifier;
+
+    /** Weka options for the learner, over Parrot's defaults flag by flag, e.g. {@code -I 200 -depth 20}. */
+    @Parameter(property = "parrot.classifierOptions")
+    private String classifierOptions;
+
+    /** The seed of every random choice: the same recordings, settings and seed give the same model. */
+    @Parameter(property = "parrot.seed", defaultValue = "42")
+    private long seed;
+
+    /** Cross-validation folds; all windows of a recording stay in one fold. */
+    @Parameter(property = "parrot.folds", defaultValue = "5")
+    private int folds;
+
+    /**
+     * How far below the loudest window of a recording a window may be and still hold the sound, in dB. Quieter
+     * windows are the silence around the sound and are not used.
+     */
+    @Parameter(property = "parrot.silenceThreshold", defaultValue = "30")
+    private double silenceThresholdDb;
+
+    /** Threads for reading recordings and for learners that use several; 0 uses every core. */
+    @Parameter(property = "parrot.threads", defaultValue = "0")
+    private int threads;
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        TrainingRequest request = new TrainingRequest(recordingsDirectory.toPath(),
+                sounds == null ? List.of() : List.copyOf(sounds), outputDirectory.toPath(), modelName,
+                automaticDatasetBalancing, classifier, classifierOptions == null ? "" : classifierOptions, seed,
+                folds, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                FeatureSettings.defaults().withSilenceThresholdDb(silenceThresholdDb),
+                new MavenProgressLog(getLog()));
+        try {
+            new SoundModelTrainer().train(request);
+        } catch (ParrotException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the model to " + outputDirectory + ": " + e.getMessage(),
+                    e);
+        }
+    }
+}
