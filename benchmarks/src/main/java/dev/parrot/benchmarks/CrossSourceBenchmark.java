@@ -1,0 +1,231 @@
+package dev.parrot.benchmarks;
+
+import dev.parrot.ProgressLog;
+import dev.parrot.audio.UnreadableRecordingException;
+import dev.parrot.dataset.DatasetReader;
+import dev.parrot.dataset.RecordingFeatures;
+import dev.parrot.dataset.SoundDataset;
+import dev.parrot.dataset.TrainingSet;
+import dev.parrot.features.FeatureExtractor;
+import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.ModelFiles;
+import dev.parrot.training.SoundModelTrainer;
+import dev.parrot.training.TrainingRequest;
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains on the recordings of one source with {@link SoundModelTrainer}, exactly as {@code parrot:train} does, and
+ * recognises every recording of another source as a whole: a clip's label is the sound with the highest mean
+ * probability over the clip's windows that hold sound, the rule of the reference pipeline. Prints one JSON line.
+ *
+ * <pre>
+ * usage: CrossSourceBenchmark TRAIN_DIR TEST_DIR [--classifier NAME] [--options "WEKA OPTIONS"] [--folds K]
+ *                             [--threads N] [--context WINDOWS] [--out DIR] [--quiet]
+ * </pre>
+ *
+ * <p>Measured: the training wall time (the whole {@link SoundModelTrainer#train} call: decoding, features,
+ * balancing, cross-validation, final model, writing), the peak heap (sum of the peaks of the heap pools, an upper
+ * bound of what was in use at once), and afterwards, single-threaded, how many windows per second decoding plus
+ * feature extraction handles over the train and test recordings.
+ */
+public final class CrossSourceBenchmark {
+
+    private CrossSourceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quiet")) {
+                options.put("quiet", "true");
+            } else if (args[i].startsWith("--")) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                positional.add(args[i]);
+            }
+        }
+        if (positional.size() != 2) {
+            System.err.println("usage: CrossSourceBenchmark TRAIN_DIR TEST_DIR [--classifier NAME] [--options OPTS]"
+                    + " [--folds K] [--threads N] [--context WINDOWS] [--out DIR] [--quiet]");
+            System.exit(2);
+        }
+        Path train = Path.of(positional.get(0));
+        Path test = Path.of(positional.get(1));
+        Path out = options.containsKey("out") ? Path.of(options.get("out"))
+                : Files.createTempDirectory("parrot-bench-model");
+        int threads = Integer.parseInt(options.getOrDefault("threads",
+                Integer.toString(Runtime.getRuntime().availableProcessors())));
+        FeatureSettings features = FeatureSettings.defaults();
+        if (options.containsKey("context")) {
+            features = features.withContextWindows(Integer.parseInt(options.get("context")));
+        }
+        ProgressLog log = options.containsKey("quiet") ? ProgressLog.SILENT : new StderrLog();
+        TrainingRequest request = TrainingRequest.defaults(train, out, "bench")
+                .withClassifier(options.getOrDefault("classifier", TrainingRequest.DEFAULT_CLASSIFIER),
+                        options.getOrDefault("options", ""))
+                .withSeedAndFolds(TrainingRequest.DEFAULT_SEED,
+                        Integer.parseInt(options.getOrDefault("folds", Integer.toString(TrainingRequest.DEFAULT_FOLDS))))
+                .withFeatures(features)
+                .withLog(log);
+        request = new TrainingRequest(request.recordingsDirectory(), request.sounds(), request.outputDirectory(),
+                request.modelName(), request.balance(), request.classifier(), request.classifierOptions(),
+                request.seed(), request.folds(), threads, request.features(), request.log());
+
+        long started = System.nanoTime();
+        SoundModelTrainer.TrainingResult result = new SoundModelTrainer().train(request);
+        double trainSeconds = (System.nanoTime() - started) / 1e9;
+        long peakHeap = peakHeapBytes();
+
+        ModelDescriptor descriptor = result.descriptor();
+        ModelFiles.LoadedClassifier loaded = result.files().readClassifier();
+        ClipScore score = classifyClips(test, descriptor, loaded, log);
+
+        Throughput throughput = featureThroughput(features, train, test);
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("clip_accuracy", round(score.accuracy(), 4));
+        json.put("test_clips", score.clips());
+        json.put("train_windows", descriptor.evaluation().windows());
+        json.put("grouped_cv_accuracy", round(descriptor.evaluation().accuracy(), 4));
+        json.put("grouped_cv_clip_accuracy", round(descriptor.evaluation().clipAccuracy(), 4));
+        json.put("train_s", round(trainSeconds, 2));
+        json.put("peak_heap_mb", round(peakHeap / 1048576.0, 1));
+        json.put("feature_windows", throughput.windows());
+        json.put("feature_windows_per_s", Math.round(throughput.windows() / throughput.seconds()));
+        json.put("classifier", descriptor.classifier().name() + " " + descriptor.classifier().options());
+        json.put("feature_dimension", descriptor.features().dimension());
+        json.put("confusion", score.confusion());
+        System.out.println(toJson(json));
+    }
+
+    /** Clip accuracy on every recording under {@code testDir} of a sound the model knows. */
+    static ClipScore classifyClips(Path testDir, ModelDescriptor descriptor, ModelFiles.LoadedClassifier loaded,
+            ProgressLog log) throws Exception {
+        FeatureSettings settings = descriptor.features().settings();
+        FeatureExtractor extractor = new FeatureExtractor(settings);
+        DatasetReader reader = new DatasetReader(settings, 1, ProgressLog.SILENT);
+        Classifier classifier = loaded.classifier();
+        Instances header = loaded.header();
+        List<String> labels = descriptor.labels();
+        Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
+        int right = 0;
+        int clips = 0;
+        for (String sound : DatasetReader.discoverSounds(testDir)) {
+            if (!labels.contains(sound)) {
+                continue;
+            }
+            Map<String, Integer> row = new LinkedHashMap<>();
+            confusion.put(sound, row);
+            for (Path file : DatasetReader.wavFiles(testDir.resolve(sound))) {
+                RecordingFeatures recording;
+                try {
+                    recording = reader.readRecording(file, sound, file.getFileName().toString(), extractor);
+                } catch (UnreadableRecordingException e) {
+                    log.warn("test clip skipped: " + file + ": " + e.reason());
+                    continue;
+                }
+                double[] mean = new double[labels.size()];
+                for (float[] window : recording.windows()) {
+                    double[] p = classifier.distributionForInstance(TrainingSet.instance(header, window));
+                    for (int c = 0; c < p.length; c++) {
+                        mean[c] += p[c];
+                    }
+                }
+                String predicted = labels.get(argMax(mean));
+                row.merge(predicted, 1, Integer::sum);
+                clips++;
+                if (predicted.equals(sound)) {
+                    right++;
+                }
+            }
+        }
+        return new ClipScore(clips == 0 ? 0 : right / (double) clips, clips, confusion);
+    }
+
+    /** Decoding plus features of every window with sound, one thread, so that it compares with the reference's. */
+    static Throughput featureThroughput(FeatureSettings settings, Path... dirs) throws Exception {
+        DatasetReader reader = new DatasetReader(settings, 1, ProgressLog.SILENT);
+        long started = System.nanoTime();
+        long windows = 0;
+        for (Path dir : dirs) {
+            SoundDataset dataset = reader.read(dir, List.of());
+            windows += dataset.windowCount();
+        }
+        return new Throughput(windows, (System.nanoTime() - started) / 1e9);
+    }
+
+    static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    static int argMax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    /** Just enough JSON for flat maps of numbers, strings and nested maps. */
+    static String toJson(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder b = new StringBuilder("{");
+            map.forEach((k, v) -> {
+                if (b.length() > 1) {
+                    b.append(", ");
+                }
+                b.append(toJson(k.toString())).append(": ").append(toJson(v));
+            });
+            return b.append('}').toString();
+        }
+        if (value instanceof String s) {
+            return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        }
+        return String.valueOf(value);
+    }
+
+    record ClipScore(double accuracy, int clips, Map<String, Map<String, Integer>> confusion) {
+    }
+
+    record Throughput(long windows, double seconds) {
+    }
+
+    /** Progress to stderr, so that stdout holds only the result. */
+    static final class StderrLog implements ProgressLog {
+        @Override
+        public void info(String message) {
+            System.err.println("[info] " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+            System.err.println("[warn] " + message);
+        }
+    }
+}
