@@ -13,16 +13,22 @@ import java.util.List;
  * Turns one window of audio into a feature vector. The one implementation behind both training and runtime
  * recognition, so a model always sees at runtime what it was trained on.
  *
- * <p>The vector holds, in order:
+ * <p>The window is cut into Parrot.py's frames (15 ms at a 5 ms stride, pre-emphasis, Hamming, 40 triangular mel
+ * bands, log floored at 1 on a 16-bit scale). The vector holds, in order:
  * <ol>
- * <li>Parrot.py's normalised log-mel values: 40 bands of each 15 ms frame at a 5 ms stride (160 values with the
- * defaults), standardised over the window so that loudness does not matter;</li>
  * <li>MFCCs of the window's mean log-mel spectrum, and how they change from the first frame to the last;</li>
  * <li>spectral shape (centroid, spread, flatness, roll-off, share of energy above 4 kHz), zero-crossing rate,
  * level in dBFS and crest factor;</li>
- * <li>with {@code contextWindows > 0}: the mean log-mel of the audio just before the window, relative to the
- * window, and the level change into the window, which tell an onset from a decaying tail.</li>
+ * <li>with {@code contextWindows > 0}, what the audio just before the window says about the sound it belongs to:
+ * the level change from that stretch, how far the level has fallen from the loudest window in it, how long ago
+ * that was and how fast the level fell, the level of the windows 1, 2, 4, 8... hops back relative to this one, and
+ * the MFCCs of that loudest window (the attack, for a window in a sound's tail).</li>
  * </ol>
+ *
+ * <p>Only past audio is read, so the same values can be computed from a live stream that keeps
+ * {@link #historySamples()} of history. Parrot.py's own 160 per-frame values are not in the vector: on recordings
+ * from another source (another microphone, kit or room) they made clip accuracy worse, not better (see the
+ * benchmarks page), and they were four fifths of the memory a data set needs.
  *
  * <p>Not thread-safe: it reuses its buffers. Make one per thread; they are cheap.
  */
@@ -32,6 +38,9 @@ public final class FeatureExtractor {
             "spectral_centroid", "spectral_spread", "spectral_flatness", "spectral_rolloff", "high_band_ratio",
             "zero_crossing_rate", "level_dbfs", "crest_factor_db"};
 
+    /** Relative levels of earlier windows are floored here, so that digital silence and room noise look alike. */
+    private static final double LEVEL_FLOOR_DB = -60;
+
     private final FeatureSettings settings;
     private final int frames;
     private final int bins;
@@ -39,15 +48,19 @@ public final class FeatureExtractor {
     private final FFT fft;
     private final float[] hamming;
     private final MFCC cepstrum;
+    private final int[] lags;
     private final int dimension;
     private final List<String> names;
 
     private final float[] fftBuffer;
     private final float[] magnitudes;
-    private final float[] logMel;
-    private final float[] meanLogMel;
     private final float[] frameLogMel;
+    private final float[] firstLogMel;
+    private final float[] lastLogMel;
+    private final float[] meanLogMel;
+    private final float[] peakLogMel;
     private final float[] shapeSums = new float[5];
+    private final float[] shape = new float[5];
 
     public FeatureExtractor(FeatureSettings settings) {
         String problem = settings.incompatibility();
@@ -62,11 +75,18 @@ public final class FeatureExtractor {
         this.hamming = new HammingWindow().generateCurve(settings.frameSamples());
         this.cepstrum = new MFCC(settings.frameSamples(), settings.sampleRate(), Math.max(1, settings.mfccs()),
                 settings.melBands(), 0, settings.sampleRate() / 2f);
+        List<Integer> lagList = new ArrayList<>();
+        for (int lag = 1; lag <= settings.contextWindows(); lag *= 2) {
+            lagList.add(lag);
+        }
+        this.lags = lagList.stream().mapToInt(Integer::intValue).toArray();
         this.fftBuffer = new float[settings.fftSize()];
         this.magnitudes = new float[bins];
-        this.logMel = new float[frames * settings.melBands()];
-        this.meanLogMel = new float[settings.melBands()];
         this.frameLogMel = new float[settings.melBands()];
+        this.firstLogMel = new float[settings.melBands()];
+        this.lastLogMel = new float[settings.melBands()];
+        this.meanLogMel = new float[settings.melBands()];
+        this.peakLogMel = new float[settings.melBands()];
         this.names = Collections.unmodifiableList(buildNames());
         this.dimension = names.size();
     }
@@ -105,59 +125,20 @@ public final class FeatureExtractor {
      * past the end for a short recording) count as silence.
      */
     public void extract(float[] samples, int offset, float[] out) {
-        int bands = settings.melBands();
-        Arrays.fill(meanLogMel, 0f);
-        Arrays.fill(shapeSums, 0f);
-        float[] firstCepstrum = null;
-        float[] lastCepstrum = null;
-        for (int f = 0; f < frames; f++) {
-            int start = offset + f * settings.strideSamples();
-            float[] shape = spectrum(samples, start);
-            for (int s = 0; s < shapeSums.length; s++) {
-                shapeSums[s] += shape[s];
-            }
-            melBank.apply(magnitudes, frameLogMel, 0);
-            for (int b = 0; b < bands; b++) {
-                float v = (float) Math.log(Math.max(frameLogMel[b], 1f));
-                logMel[f * bands + b] = v;
-                meanLogMel[b] += v / frames;
-            }
-            if (settings.mfccs() > 0 && (f == 0 || f == frames - 1)) {
-                float[] c = cepstrum.cepCoefficients(logSlice(f));
-                if (f == 0) {
-                    firstCepstrum = c;
-                }
-                lastCepstrum = c;
-            }
-        }
+        windowLogMel(samples, offset, meanLogMel, true);
         int k = 0;
-        // 1. Parrot.py's values: standardised over the whole window.
-        double mean = 0;
-        for (float v : logMel) {
-            mean += v;
-        }
-        mean /= logMel.length;
-        double var = 0;
-        for (float v : logMel) {
-            var += (v - mean) * (v - mean);
-        }
-        double std = Math.sqrt(var / logMel.length);
-        for (float v : logMel) {
-            out[k++] = (float) (std > 0 ? (v - mean) / std : v - mean);
-        }
-        // 2. Cepstrum of the window's mean spectrum, and its change across the window.
+        // 1. Cepstrum of the window's mean spectrum, and its change across the window.
         if (settings.mfccs() > 0) {
-            float[] c = cepstrum.cepCoefficients(meanLogMel);
+            k = putCepstrum(meanLogMel, out, k);
+            float[] first = cepstrum.cepCoefficients(firstLogMel);
+            float[] last = cepstrum.cepCoefficients(lastLogMel);
             for (int i = 0; i < settings.mfccs(); i++) {
-                out[k++] = c[i];
-            }
-            for (int i = 0; i < settings.mfccs(); i++) {
-                out[k++] = lastCepstrum[i] - firstCepstrum[i];
+                out[k++] = last[i] - first[i];
             }
         }
-        // 3. Spectral shape averaged over frames, then time-domain measures of the whole window.
-        for (float s : shapeSums) {
-            out[k++] = s / frames;
+        // 2. Spectral shape averaged over frames, then time-domain measures of the whole window.
+        for (float v : shapeSums) {
+            out[k++] = v / frames;
         }
         double sumSquares = 0;
         float peak = 0;
@@ -177,39 +158,84 @@ public final class FeatureExtractor {
         out[k++] = crossings / (float) settings.windowSamples();
         out[k++] = (float) levelDb;
         out[k++] = (float) (20 * Math.log10((peak + 1e-9) / (rms + 1e-9)));
-        // 4. What came just before the window.
+        // 3. What came just before the window: where in its sound the window is, and how that sound began.
         if (settings.contextWindows() > 0) {
+            int hop = settings.hopSamples();
             int span = historySamples();
-            int from = offset - span;
-            float[] contextMel = new float[bands];
-            int contextFrames = 0;
-            for (int start = from; start + settings.frameSamples() <= offset; start += settings.frameSamples()) {
-                spectrum(samples, start);
-                melBank.apply(magnitudes, frameLogMel, 0);
-                for (int b = 0; b < bands; b++) {
-                    contextMel[b] += (float) Math.log(Math.max(frameLogMel[b], 1f));
-                }
-                contextFrames++;
-            }
             double contextSquares = 0;
-            for (int i = from; i < offset; i++) {
+            for (int i = offset - span; i < offset; i++) {
                 float x = sample(samples, i);
                 contextSquares += x * x;
             }
-            for (int b = 0; b < bands; b++) {
-                double v = contextFrames > 0 ? contextMel[b] / contextFrames : 0;
-                out[k++] = (float) (std > 0 ? (v - mean) / std : v - mean);
-            }
             double contextDb = 20 * Math.log10(Math.sqrt(contextSquares / span) + 1e-9);
             out[k++] = (float) (levelDb - contextDb);
+            double peakDb = SoundWindows.levelDbfs(samples, offset, settings.windowSamples());
+            double currentDb = peakDb;
+            int peakAgo = 0;
+            for (int w = 1; w <= settings.contextWindows(); w++) {
+                double db = SoundWindows.levelDbfs(samples, offset - w * hop, settings.windowSamples());
+                if (db > peakDb) {
+                    peakDb = db;
+                    peakAgo = w;
+                }
+            }
+            double secondsAgo = peakAgo * hop / (double) settings.sampleRate();
+            out[k++] = (float) (peakDb - currentDb);
+            out[k++] = (float) secondsAgo;
+            out[k++] = (float) (peakAgo == 0 ? 0 : (peakDb - currentDb) / secondsAgo);
+            for (int lag : lags) {
+                double db = SoundWindows.levelDbfs(samples, offset - lag * hop, settings.windowSamples());
+                out[k++] = (float) Math.max(db - currentDb, LEVEL_FLOOR_DB);
+            }
+            if (settings.mfccs() > 0) {
+                if (peakAgo == 0) {
+                    k = putCepstrum(meanLogMel, out, k);
+                } else {
+                    windowLogMel(samples, offset - peakAgo * hop, peakLogMel, false);
+                    k = putCepstrum(peakLogMel, out, k);
+                }
+            }
         }
+        assert k == dimension : k + " values for " + dimension + " names";
     }
 
-    private float[] logSlice(int frame) {
+    private int putCepstrum(float[] logMel, float[] out, int k) {
+        float[] c = cepstrum.cepCoefficients(logMel);
+        for (int i = 0; i < settings.mfccs(); i++) {
+            out[k++] = c[i];
+        }
+        return k;
+    }
+
+    /**
+     * The mean log-mel spectrum of the window's frames into {@code mean}; with {@code details}, also the first and
+     * last frame's and the frames' summed spectral shape.
+     */
+    private void windowLogMel(float[] samples, int offset, float[] mean, boolean details) {
         int bands = settings.melBands();
-        float[] slice = new float[bands];
-        System.arraycopy(logMel, frame * bands, slice, 0, bands);
-        return slice;
+        Arrays.fill(mean, 0f);
+        if (details) {
+            Arrays.fill(shapeSums, 0f);
+        }
+        for (int f = 0; f < frames; f++) {
+            spectrum(samples, offset + f * settings.strideSamples(), details);
+            if (details) {
+                for (int s = 0; s < shapeSums.length; s++) {
+                    shapeSums[s] += shape[s];
+                }
+            }
+            melBank.apply(magnitudes, frameLogMel, 0);
+            for (int b = 0; b < bands; b++) {
+                float v = (float) Math.log(Math.max(frameLogMel[b], 1f));
+                mean[b] += v / frames;
+                if (details && f == 0) {
+                    firstLogMel[b] = v;
+                }
+                if (details && f == frames - 1) {
+                    lastLogMel[b] = v;
+                }
+            }
+        }
     }
 
     private static float sample(float[] samples, int index) {
@@ -217,10 +243,11 @@ public final class FeatureExtractor {
     }
 
     /**
-     * Fills {@link #magnitudes} with the spectrum of the frame at {@code start} and returns its shape measures.
-     * Samples are scaled to 16-bit range first so that log(max(x, 1)) floors at the same level as Parrot.py's.
+     * Fills {@link #magnitudes} with the spectrum of the frame at {@code start} and, with {@code measureShape},
+     * {@link #shape} with its shape measures. Samples are scaled to 16-bit range first so that log(max(x, 1)) floors
+     * at the same level as Parrot.py's.
      */
-    private float[] spectrum(float[] samples, int start) {
+    private void spectrum(float[] samples, int start, boolean measureShape) {
         int n = settings.frameSamples();
         float pre = (float) settings.preEmphasis();
         Arrays.fill(fftBuffer, 0f);
@@ -236,6 +263,9 @@ public final class FeatureExtractor {
         for (int i = 1; i < bins - 1; i++) {
             magnitudes[i] = fft.modulus(fftBuffer, i);
         }
+        if (!measureShape) {
+            return;
+        }
         double total = 0;
         double weighted = 0;
         double logSum = 0;
@@ -250,9 +280,9 @@ public final class FeatureExtractor {
                 high += power;
             }
         }
-        float[] shape = new float[5];
+        Arrays.fill(shape, 0f);
         if (total <= 1e-6) {
-            return shape;
+            return;
         }
         double nyquist = settings.sampleRate() / 2.0;
         double centroid = weighted / total;
@@ -275,16 +305,10 @@ public final class FeatureExtractor {
         shape[2] = (float) (Math.exp(logSum / bins) / (total / bins));
         shape[3] = (float) (rolloff * binHz / nyquist);
         shape[4] = (float) (high / total);
-        return shape;
     }
 
     private List<String> buildNames() {
         List<String> n = new ArrayList<>();
-        for (int f = 0; f < frames; f++) {
-            for (int b = 0; b < settings.melBands(); b++) {
-                n.add("mel_f" + f + "_b" + b);
-            }
-        }
         for (int i = 0; i < settings.mfccs(); i++) {
             n.add("mfcc_" + i);
         }
@@ -293,10 +317,16 @@ public final class FeatureExtractor {
         }
         Collections.addAll(n, SHAPE_NAMES);
         if (settings.contextWindows() > 0) {
-            for (int b = 0; b < settings.melBands(); b++) {
-                n.add("context_mel_b" + b);
-            }
             n.add("context_level_change_db");
+            n.add("drop_from_recent_peak_db");
+            n.add("seconds_since_recent_peak");
+            n.add("decay_db_per_second");
+            for (int lag : lags) {
+                n.add("level_" + lag + "_windows_ago_db");
+            }
+            for (int i = 0; i < settings.mfccs(); i++) {
+                n.add("recent_peak_mfcc_" + i);
+            }
         }
         return n;
     }

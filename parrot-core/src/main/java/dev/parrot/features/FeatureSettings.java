@@ -18,17 +18,24 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param preEmphasis the first-order pre-emphasis coefficient (Parrot.py: 0.5)
  * @param silenceThresholdDb windows more than this far below the loudest window of their recording hold no sound
  * @param silenceFloorDbfs windows quieter than this hold no sound, however quiet the recording
- * @param contextWindows how many preceding windows' summary the features also carry (0: the window alone)
+ * @param contextWindows how many hops of audio before the window its features also describe (0: the window alone)
  */
 public record FeatureSettings(String version, int sampleRate, int windowSamples, int hopSamples, int frameSamples,
         int strideSamples, int fftSize, int melBands, int mfccs, double preEmphasis, double silenceThresholdDb,
         double silenceFloorDbfs, int contextWindows) {
 
-    public static final String CURRENT_VERSION = "parrot-features-1";
+    public static final String CURRENT_VERSION = "parrot-features-2";
+
+    /**
+     * The context of the defaults: 33 hops, half a second before the window, long enough to reach back from a drum's
+     * tail to its attack.
+     */
+    public static final int DEFAULT_CONTEXT_WINDOWS = 33;
 
     /** Parrot.py's window, frame and mel settings, with this project's additions. */
     public static FeatureSettings defaults() {
-        return new FeatureSettings(CURRENT_VERSION, 16_000, 480, 240, 240, 80, 256, 40, 13, 0.5, 30.0, -70.0, 0);
+        return new FeatureSettings(CURRENT_VERSION, 16_000, 480, 240, 240, 80, 256, 40, 13, 0.5, 30.0, -70.0,
+                DEFAULT_CONTEXT_WINDOWS);
     }
 
     /** Frames in one window: 4 with Parrot.py's settings. */
