@@ -153,7 +153,8 @@ public enum ClassifierType {
         Classifier classifier = instantiate(className);
         try {
             if (classifier instanceof OptionHandler handler) {
-                handler.setOptions(merged);
+                // Weka blanks the options it consumes, so it gets a copy and messages show what was asked for.
+                handler.setOptions(merged.clone());
             } else if (merged.length > 0) {
                 throw new ParrotException("Weka classifier " + className + " takes no options, but was given '"
                         + String.join(" ", merged) + "'.");
