@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
@@ -72,6 +74,14 @@ public final class DatasetReader {
     public SoundDataset read(Path recordingsDirectory, List<String> sounds) throws DatasetException {
         List<String> chosen = sounds == null || sounds.isEmpty() ? discoverSounds(recordingsDirectory) : sounds;
         requireDirectory(recordingsDirectory);
+        // A sound listed twice would pass for two sounds and then give Weka a class with a duplicate label.
+        Set<String> seen = new HashSet<>();
+        for (String sound : chosen) {
+            if (!seen.add(sound)) {
+                throw new DatasetException("Sound '" + sound + "' is named more than once in <sounds>: "
+                        + String.join(", ", chosen) + ". Name each sound once.");
+            }
+        }
         for (String sound : chosen) {
             Path folder = recordingsDirectory.resolve(sound);
             if (!Files.isDirectory(folder)) {
