@@ -79,6 +79,16 @@ class DatasetReaderTest {
     }
 
     @Test
+    void soundNamedTwice() throws Exception {
+        SyntheticRecordings.write(dir, 2, 0.2, "low", "high");
+        DatasetException e = fails(dir, List.of("low", "high", "low"));
+        assertTrue(e.getMessage().contains("'low'"), e.getMessage());
+        assertTrue(e.getMessage().contains("more than once"), e.getMessage());
+        DatasetException same = fails(dir, List.of("low", "low"));
+        assertTrue(same.getMessage().contains("more than once"), same.getMessage());
+    }
+
+    @Test
     void onlyOneSound() throws Exception {
         SyntheticRecordings.write(dir, 2, 0.2, "low");
         DatasetException e = fails(dir, List.of());
