@@ -90,6 +90,16 @@ class WavDecoderTest {
     }
 
     @Test
+    void floatWithAnEighteenByteFmtChunk() throws Exception {
+        // Many float writers add cbSize = 0 to the plain header.
+        java.nio.ByteBuffer fmt = java.nio.ByteBuffer.allocate(18).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        fmt.putShort((short) WavBytes.FLOAT).putShort((short) 1).putInt(16000).putInt(64000).putShort((short) 4)
+                .putShort((short) 32).putShort((short) 0);
+        Recording r = decode(wav().chunk("fmt ", fmt.array()).data(WavBytes.float32(0.5f, -0.25f)));
+        assertArrayEquals(new float[] {0.5f, -0.25f}, r.samples());
+    }
+
+    @Test
     void nonFiniteFloatSamplesBecomeSilence() throws Exception {
         Recording r = decode(wav().ieeeFloat(1, 16000, 32)
                 .data(WavBytes.float32(Float.NaN, 0.5f, Float.POSITIVE_INFINITY)));

@@ -239,6 +239,31 @@ class SoundModelTrainerTest {
     }
 
     @Test
+    void withoutBalancingEveryWindowIsUsed() throws Exception {
+        ModelDescriptor d = new SoundModelTrainer()
+                .train(request(dir.resolve("out-unbalanced"), "plain").withBalance(false)).descriptor();
+        assertTrue(!d.training().balanced());
+        for (ModelDescriptor.SoundSummary sound : d.training().sounds()) {
+            assertEquals(sound.windows(), sound.windowsUsed(), sound.toString());
+            assertEquals("kept", sound.balancing());
+        }
+        assertTrue(!d.evaluation().method().contains("balanced"), d.evaluation().method());
+        assertEquals(first.descriptor().evaluation().windows(), d.evaluation().windows(),
+                "test folds are evaluated as recorded either way");
+    }
+
+    @Test
+    void aLearnerThatCannotHandleSoundsIsAParrotException() {
+        // Linear regression predicts numbers, not a nominal sound: Weka refuses the data.
+        ParrotException e = assertThrows(ParrotException.class, () -> new SoundModelTrainer().train(
+                request(dir.resolve("out-regression"), "regression")
+                        .withClassifier("weka.classifiers.functions.LinearRegression", "")));
+        assertTrue(e.getMessage().contains("Weka could not train weka.classifiers.functions.LinearRegression"),
+                e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("out-regression/regression.model")));
+    }
+
+    @Test
     void badRequestsFailBeforeReadingAudio() {
         ParrotException name = assertThrows(ParrotException.class, () -> new SoundModelTrainer()
                 .train(request(dir.resolve("never"), "../escape")));
