@@ -2,13 +2,9 @@
 import java.nio.ByteBuffer
 import java.nio.ByteOrder
 
-['click', 'whistle'].each { sound ->
-    def target = new File(basedir, "recordings/" + sound)
-    target.mkdirs()
-    new File(sampleRecordings, sound).listFiles().findAll { it.name.endsWith('.wav') }.sort { it.name }.take(5).each {
-        java.nio.file.Files.copy(it.toPath(), new File(target, it.name).toPath())
-    }
-}
+sounds = ['click', 'whistle']
+takes = 5
+evaluate(new File(itScripts, 'copy-samples.groovy'))
 
 /** A 44-byte PCM header followed by {@code present} bytes of silence. */
 def wav(int tag, int channels, int rate, int bits, int dataBytes, int present) {

@@ -1,12 +1,3 @@
-// Copies the sample recordings of three sounds, six takes each.
-def copy(String sound, int takes) {
-    def source = new File(sampleRecordings, sound)
-    def target = new File(basedir, "recordings/" + sound)
-    target.mkdirs()
-    source.listFiles().findAll { it.name.endsWith('.wav') }.sort { it.name }.take(takes).each {
-        java.nio.file.Files.copy(it.toPath(), new File(target, it.name).toPath(),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING)
-    }
-}
-['click', 'hiss', 'whistle'].each { copy(it, 6) }
-return true
+sounds = ['click', 'hiss', 'whistle']
+takes = 6
+return evaluate(new File(itScripts, 'copy-samples.groovy'))
