@@ -121,6 +121,16 @@ public final class FeatureExtractor {
     }
 
     /**
+     * The mean log-mel spectrum of the window's frames, {@code melBands} values: what the MFCCs are computed from,
+     * for plots and checks.
+     */
+    public float[] logMelSpectrum(float[] samples, int offset) {
+        float[] mean = new float[settings.melBands()];
+        windowLogMel(samples, offset, mean, false);
+        return mean;
+    }
+
+    /**
      * Features of the window that starts at {@code offset}. Samples outside the array (before 0 for the context,
      * past the end for a short recording) count as silence.
      */

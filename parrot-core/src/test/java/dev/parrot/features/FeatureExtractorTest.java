@@ -19,7 +19,6 @@ class FeatureExtractorTest {
 
     private static final FeatureSettings SETTINGS = FeatureSettings.defaults();
     private static final int RATE = SETTINGS.sampleRate();
-    private static final int MEL_VALUES = SETTINGS.framesPerWindow() * SETTINGS.melBands();
 
     private static int nearestBand(MelFilterBank bank, double hz) {
         int best = 0;
@@ -39,7 +38,7 @@ class FeatureExtractorTest {
     @Test
     void parrotPyLayout() {
         assertEquals(4, SETTINGS.framesPerWindow());
-        assertEquals(160, MEL_VALUES);
+        assertEquals(40, SETTINGS.melBands());
         assertNull(SETTINGS.incompatibility());
     }
 
@@ -49,19 +48,17 @@ class FeatureExtractorTest {
         FeatureExtractor extractor = new FeatureExtractor(SETTINGS);
         MelFilterBank bank = extractor.melFilterBank();
         int expected = nearestBand(bank, hz);
-        float[] features = extractor.extract(Signals.sine(hz, 0.5, RATE, RATE / 10), 800);
-        int bands = SETTINGS.melBands();
-        for (int frame = 0; frame < SETTINGS.framesPerWindow(); frame++) {
-            int loudest = 0;
-            for (int b = 1; b < bands; b++) {
-                if (features[frame * bands + b] > features[frame * bands + loudest]) {
-                    loudest = b;
-                }
+        float[] logMel = extractor.logMelSpectrum(Signals.sine(hz, 0.5, RATE, RATE / 10), 800);
+        assertEquals(SETTINGS.melBands(), logMel.length);
+        int loudest = 0;
+        for (int b = 1; b < logMel.length; b++) {
+            if (logMel[b] > logMel[loudest]) {
+                loudest = b;
             }
-            assertEquals(expected, loudest, "frame " + frame + ": loudest band centred at "
-                    + bank.centreHz(loudest, SETTINGS.fftSize(), RATE) + " Hz, nearest to " + hz + " Hz is centred at "
-                    + bank.centreHz(expected, SETTINGS.fftSize(), RATE) + " Hz");
         }
+        assertEquals(expected, loudest, "loudest band centred at " + bank.centreHz(loudest, SETTINGS.fftSize(), RATE)
+                + " Hz, nearest to " + hz + " Hz is centred at " + bank.centreHz(expected, SETTINGS.fftSize(), RATE)
+                + " Hz");
     }
 
     @Test
@@ -79,20 +76,26 @@ class FeatureExtractorTest {
 
     @Test
     void dimensionMatchesNamesAndOutput() {
-        for (FeatureSettings settings : List.of(SETTINGS, SETTINGS.withContextWindows(2))) {
+        for (FeatureSettings settings : List.of(SETTINGS, SETTINGS.withContextWindows(0), SETTINGS.withContextWindows(2))) {
             FeatureExtractor extractor = new FeatureExtractor(settings);
             assertEquals(extractor.featureNames().size(), extractor.dimension());
             assertEquals(extractor.dimension(), extractor.extract(new float[RATE], 0).length);
             assertEquals(extractor.dimension(), new HashSet<>(extractor.featureNames()).size(), "names are unique");
         }
-        FeatureExtractor plain = new FeatureExtractor(SETTINGS);
-        assertEquals(160 + 2 * 13 + 8, plain.dimension());
-        assertEquals("mel_f0_b0", plain.featureNames().get(0));
-        assertEquals("mel_f3_b39", plain.featureNames().get(159));
-        FeatureExtractor context = new FeatureExtractor(SETTINGS.withContextWindows(2));
-        assertEquals(plain.dimension() + 41, context.dimension());
-        assertEquals(2 * SETTINGS.hopSamples(), context.historySamples());
+        FeatureExtractor plain = new FeatureExtractor(SETTINGS.withContextWindows(0));
+        assertEquals(2 * 13 + 8, plain.dimension());
+        assertEquals("mfcc_0", plain.featureNames().get(0));
+        assertEquals("crest_factor_db", plain.featureNames().get(plain.dimension() - 1));
         assertEquals(0, plain.historySamples());
+        // Four envelope values, the levels 1 and 2 windows back, and the attack's 13 MFCCs.
+        FeatureExtractor context = new FeatureExtractor(SETTINGS.withContextWindows(2));
+        assertEquals(plain.dimension() + 4 + 2 + 13, context.dimension());
+        assertEquals(2 * SETTINGS.hopSamples(), context.historySamples());
+        // The defaults look half a second back: levels 1, 2, 4, 8, 16 and 32 windows back.
+        FeatureExtractor defaults = new FeatureExtractor(SETTINGS);
+        assertEquals(33, SETTINGS.contextWindows());
+        assertEquals(plain.dimension() + 4 + 6 + 13, defaults.dimension());
+        assertEquals(33 * SETTINGS.hopSamples(), defaults.historySamples());
     }
 
     @Test
@@ -111,18 +114,48 @@ class FeatureExtractorTest {
     }
 
     @Test
-    void normalisedLogMelValuesDoNotDependOnLoudness() {
-        float[] loud = Signals.concat(Signals.noise(0.3, 2000, 7), Signals.sine(1500, 0.3, RATE, 2000));
+    void onlyTheLevelFeaturesDependOnLoudness() {
+        float[] loud = Signals.concat(Signals.noise(0.3, 2000, 7), Signals.sine(1500, 0.3, RATE, 6000));
         float[] half = Signals.scaled(loud, 0.5);
         FeatureExtractor extractor = new FeatureExtractor(SETTINGS);
-        float[] x = extractor.extract(loud, 1800);
-        float[] y = extractor.extract(half, 1800);
-        for (int i = 0; i < MEL_VALUES; i++) {
-            assertEquals(x[i], y[i], 1e-3, extractor.featureNames().get(i));
+        float[] x = extractor.extract(loud, 4800);
+        float[] y = extractor.extract(half, 4800);
+        List<String> levels = List.of("level_dbfs", "mfcc_0", "recent_peak_mfcc_0");
+        for (int i = 0; i < extractor.dimension(); i++) {
+            String name = extractor.featureNames().get(i);
+            if (!levels.contains(name)) {
+                assertEquals(x[i], y[i], 1e-3 * Math.max(1, Math.abs(x[i])), name);
+            }
         }
         // The level is what changes: half the amplitude is 6 dB down.
         assertEquals(-20 * Math.log10(2), valueOf(extractor, y, "level_dbfs") - valueOf(extractor, x, "level_dbfs"),
                 0.01);
+    }
+
+    @Test
+    void contextTellsADecayingTailFromAnOnset() {
+        // A noise burst that decays by 60 dB a second: 300 ms in, the level is 18 dB under the attack.
+        float[] burst = Signals.noise(0.5, RATE, 11);
+        for (int i = 0; i < burst.length; i++) {
+            burst[i] *= (float) Math.pow(10, -60.0 * i / RATE / 20);
+        }
+        FeatureExtractor extractor = new FeatureExtractor(SETTINGS);
+        float[] onset = extractor.extract(burst, 0);
+        float[] tail = extractor.extract(burst, 20 * SETTINGS.hopSamples());
+        assertEquals(0, valueOf(extractor, onset, "drop_from_recent_peak_db"), 1e-6);
+        assertEquals(0, valueOf(extractor, onset, "seconds_since_recent_peak"), 1e-6);
+        assertEquals(-60, valueOf(extractor, onset, "level_2_windows_ago_db"), 1e-6, "silence before: the floor");
+        assertEquals(20 * 0.015, valueOf(extractor, tail, "seconds_since_recent_peak"), 1e-6);
+        assertEquals(18, valueOf(extractor, tail, "drop_from_recent_peak_db"), 1.5);
+        assertEquals(60, valueOf(extractor, tail, "decay_db_per_second"), 5);
+        assertEquals(60 * 0.015 * 16, valueOf(extractor, tail, "level_16_windows_ago_db"), 1.5);
+        // The tail carries the spectrum of its attack, the loudest window half a second back: here the first.
+        for (int i = 0; i < SETTINGS.mfccs(); i++) {
+            assertEquals(valueOf(extractor, onset, "mfcc_" + i), valueOf(extractor, tail, "recent_peak_mfcc_" + i),
+                    1e-4, "mfcc " + i);
+            assertEquals(valueOf(extractor, onset, "mfcc_" + i), valueOf(extractor, onset, "recent_peak_mfcc_" + i),
+                    1e-6, "the onset is its own peak");
+        }
     }
 
     @Test
