@@ -1,6 +1,5 @@
 package dev.parrot.features;
 
-import be.tarsos.dsp.mfcc.MFCC;
 import be.tarsos.dsp.util.fft.FFT;
 import be.tarsos.dsp.util.fft.HammingWindow;
 
@@ -47,7 +46,8 @@ public final class FeatureExtractor {
     private final MelFilterBank melBank;
     private final FFT fft;
     private final float[] hamming;
-    private final MFCC cepstrum;
+    /** cos(pi i (j + 1/2) / bands): TarsosDSP's DCT-II, tabulated instead of calling cos 520 times per MFCC. */
+    private final double[][] dct;
     private final int[] lags;
     private final int dimension;
     private final List<String> names;
@@ -60,6 +60,8 @@ public final class FeatureExtractor {
     private final float[] meanLogMel;
     private final float[] peakLogMel;
     private final float[] shapeSums = new float[5];
+    private final double[] energy;
+    private final double[] levels;
     private final float[] shape = new float[5];
 
     public FeatureExtractor(FeatureSettings settings) {
@@ -73,14 +75,20 @@ public final class FeatureExtractor {
         this.melBank = new MelFilterBank(settings.melBands(), settings.fftSize(), settings.sampleRate());
         this.fft = new FFT(settings.fftSize());
         this.hamming = new HammingWindow().generateCurve(settings.frameSamples());
-        this.cepstrum = new MFCC(settings.frameSamples(), settings.sampleRate(), Math.max(1, settings.mfccs()),
-                settings.melBands(), 0, settings.sampleRate() / 2f);
+        this.dct = new double[settings.mfccs()][settings.melBands()];
+        for (int i = 0; i < settings.mfccs(); i++) {
+            for (int j = 0; j < settings.melBands(); j++) {
+                dct[i][j] = Math.cos(Math.PI * i / settings.melBands() * (j + 0.5));
+            }
+        }
         List<Integer> lagList = new ArrayList<>();
         for (int lag = 1; lag <= settings.contextWindows(); lag *= 2) {
             lagList.add(lag);
         }
         this.lags = lagList.stream().mapToInt(Integer::intValue).toArray();
         this.fftBuffer = new float[settings.fftSize()];
+        this.energy = new double[historySamples() + settings.windowSamples() + 1];
+        this.levels = new double[settings.contextWindows() + 1];
         this.magnitudes = new float[bins];
         this.frameLogMel = new float[settings.melBands()];
         this.firstLogMel = new float[settings.melBands()];
@@ -140,10 +148,8 @@ public final class FeatureExtractor {
         // 1. Cepstrum of the window's mean spectrum, and its change across the window.
         if (settings.mfccs() > 0) {
             k = putCepstrum(meanLogMel, out, k);
-            float[] first = cepstrum.cepCoefficients(firstLogMel);
-            float[] last = cepstrum.cepCoefficients(lastLogMel);
             for (int i = 0; i < settings.mfccs(); i++) {
-                out[k++] = last[i] - first[i];
+                out[k++] = cepstrum(lastLogMel, i) - cepstrum(firstLogMel, i);
             }
         }
         // 2. Spectral shape averaged over frames, then time-domain measures of the whole window.
@@ -172,20 +178,33 @@ public final class FeatureExtractor {
         if (settings.contextWindows() > 0) {
             int hop = settings.hopSamples();
             int span = historySamples();
-            double contextSquares = 0;
-            for (int i = offset - span; i < offset; i++) {
-                float x = sample(samples, i);
-                contextSquares += x * x;
+            int length = settings.windowSamples();
+            // Running sums of squares from the start of the context to the end of the window: every level below is
+            // a difference of two of them instead of a pass over its samples.
+            int first = offset - span;
+            int inside = Math.max(0, -first);
+            int end = Math.min(span + length, samples.length - first);
+            Arrays.fill(energy, 0, inside + 1, 0.0);
+            double sum = 0;
+            for (int i = inside; i < end; i++) {
+                float x = samples[first + i];
+                sum += x * x;
+                energy[i + 1] = sum;
             }
-            double contextDb = 20 * Math.log10(Math.sqrt(contextSquares / span) + 1e-9);
+            Arrays.fill(energy, Math.max(end, inside) + 1, span + length + 1, sum);
+            double contextDb = 20 * Math.log10(Math.sqrt(energy[span] / span) + 1e-9);
             out[k++] = (float) (levelDb - contextDb);
-            double peakDb = SoundWindows.levelDbfs(samples, offset, settings.windowSamples());
-            double currentDb = peakDb;
+            for (int w = 0; w <= settings.contextWindows(); w++) {
+                int from = span - w * hop;
+                double squares = Math.max(0, energy[from + length] - energy[from]);
+                levels[w] = 10 * Math.log10(squares / length + 1e-12);
+            }
+            double currentDb = levels[0];
+            double peakDb = currentDb;
             int peakAgo = 0;
             for (int w = 1; w <= settings.contextWindows(); w++) {
-                double db = SoundWindows.levelDbfs(samples, offset - w * hop, settings.windowSamples());
-                if (db > peakDb) {
-                    peakDb = db;
+                if (levels[w] > peakDb) {
+                    peakDb = levels[w];
                     peakAgo = w;
                 }
             }
@@ -194,8 +213,7 @@ public final class FeatureExtractor {
             out[k++] = (float) secondsAgo;
             out[k++] = (float) (peakAgo == 0 ? 0 : (peakDb - currentDb) / secondsAgo);
             for (int lag : lags) {
-                double db = SoundWindows.levelDbfs(samples, offset - lag * hop, settings.windowSamples());
-                out[k++] = (float) Math.max(db - currentDb, LEVEL_FLOOR_DB);
+                out[k++] = (float) Math.max(levels[lag] - currentDb, LEVEL_FLOOR_DB);
             }
             if (settings.mfccs() > 0) {
                 if (peakAgo == 0) {
@@ -210,11 +228,20 @@ public final class FeatureExtractor {
     }
 
     private int putCepstrum(float[] logMel, float[] out, int k) {
-        float[] c = cepstrum.cepCoefficients(logMel);
         for (int i = 0; i < settings.mfccs(); i++) {
-            out[k++] = c[i];
+            out[k++] = cepstrum(logMel, i);
         }
         return k;
+    }
+
+    /** Coefficient i of the DCT-II of a log-mel spectrum, summed in float exactly as TarsosDSP's MFCC does. */
+    private float cepstrum(float[] logMel, int i) {
+        double[] basis = dct[i];
+        float c = 0;
+        for (int j = 0; j < logMel.length; j++) {
+            c += logMel[j] * basis[j];
+        }
+        return c;
     }
 
     /**
@@ -261,10 +288,17 @@ public final class FeatureExtractor {
         int n = settings.frameSamples();
         float pre = (float) settings.preEmphasis();
         Arrays.fill(fftBuffer, 0f);
-        for (int i = 0; i < n; i++) {
-            float x = sample(samples, start + i);
-            float emphasised = i == 0 ? x * pre : x - pre * sample(samples, start + i - 1);
-            fftBuffer[i] = emphasised * 32768f * hamming[i];
+        fftBuffer[0] = sample(samples, start) * pre * 32768f * hamming[0];
+        if (start >= 0 && start + n <= samples.length) {
+            // The common case, without a bounds test per sample.
+            for (int i = 1; i < n; i++) {
+                fftBuffer[i] = (samples[start + i] - pre * samples[start + i - 1]) * 32768f * hamming[i];
+            }
+        } else {
+            for (int i = 1; i < n; i++) {
+                fftBuffer[i] = (sample(samples, start + i) - pre * sample(samples, start + i - 1)) * 32768f
+                        * hamming[i];
+            }
         }
         fft.forwardTransform(fftBuffer);
         // TarsosDSP packs the real FFT as [re0, reN/2, re1, im1, ...]: DC and Nyquist share the first pair.

@@ -2,11 +2,12 @@ package dev.parrot.features;
 
 /**
  * Triangular filters spaced evenly on the mel scale from 0 Hz to the Nyquist frequency, the way Parrot.py lays them
- * out, so that its 160 log-mel values can be reproduced.
+ * out, so that its log-mel values can be reproduced.
  *
  * <p>TarsosDSP's {@code MFCC} has a filter bank too, but in release 2.4 {@code magnitudeSpectrum} hands the bins over
  * in reverse order and {@code calculateFilterBanks} shifts every centre one filter down, so its band k does not
- * hold the energy around centre k. The FFT, the window and the DCT stay TarsosDSP's.
+ * hold the energy around centre k. The FFT and the window stay TarsosDSP's; the DCT is TarsosDSP's formula,
+ * tabulated in {@link FeatureExtractor}.
  */
 public final class MelFilterBank {
 
