@@ -12,7 +12,7 @@ def total = model.evaluation.confusionMatrix.counts.flatten().sum()
 assert total == model.evaluation.windows
 assert model.training.sounds*.recordings == [6, 6, 6]
 assert model.training.skipped.isEmpty()
-assert model.classifier.name == 'random-forest'
+assert model.classifier.name == 'fast-forest'
 assert model.classifier.options.contains('-I 20')
 
 assert log.contains('Balancing the data set')

@@ -26,7 +26,7 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
         boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
         FeatureSettings features, ProgressLog log) {
 
-    public static final String DEFAULT_CLASSIFIER = "random-forest";
+    public static final String DEFAULT_CLASSIFIER = "fast-forest";
     public static final long DEFAULT_SEED = 42;
     public static final int DEFAULT_FOLDS = 5;
 
