@@ -1,0 +1,318 @@
+#!/usr/bin/python3
+"""Parrot against the Parrot.py reference pipeline, side by side, from one command.
+
+  benchmarks/run.py [--quick] [--skip-scale] [--scale-minutes 1,2,5,10] [--reference-scale-minutes 1]
+
+1. Drums from two independent sources (build-drums.sh: Sonic Pi's and LMMS's one-shots), cut down to the sounds
+   both sources have. Accuracy on recordings from the source the model never saw, both ways: ours with the
+   CrossSourceBenchmark harness (the same SoundModelTrainer as parrot:train, mean over 10 seeds), the reference
+   with parrotpy_pipeline.py. Same clip rule for both: argmax of the mean window probability.
+2. Training time and memory on the drums: `mvn parrot:train` end to end (JVM and Maven start, decoding, features,
+   balancing, cross-validation, final model, writing) against the reference's features + fit + 3-fold CV.
+3. Scale: 10 generated sounds with 1, 2, 5 and 10 minutes of audio each, `mvn parrot:train` in 1 GB of heap.
+
+Everything generated goes to /tmp (PARROT_BENCH_DIR, PARROT_DRUMS, PARROT_DRUMS_SPLIT, PARROT_SCALE_DIR); nothing is
+written into the repository except target/. The reference and the drum builder are looked up in ../shared next to
+the repository (PARROT_SHARED).
+Needs: JDK 17, Maven, sox, npm and apt-get download (for the drums), Debian's python3-sklearn (for the reference).
+Run it on a quiet machine: the figures are wall and CPU times.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import wave
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get('PARROT_SHARED', os.path.join(os.path.dirname(ROOT), 'shared'))
+REFERENCE = os.path.join(SHARED, 'anchor', 'parrotpy_pipeline.py')
+BUILD_DRUMS = os.path.join(SHARED, 'datasets', 'build-drums.sh')
+WORK = os.environ.get('PARROT_BENCH_DIR', '/tmp/parrot-bench')
+DRUMS = os.environ.get('PARROT_DRUMS', '/tmp/parrot-drums')
+SPLIT = os.environ.get('PARROT_DRUMS_SPLIT', '/tmp/parrot-drums-split')
+SCALE = os.environ.get('PARROT_SCALE_DIR', '/tmp/parrot-scale')
+SOURCES = ('sonicpi', 'lmms')
+PY = '/usr/bin/python3'
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, text=True, **kw)
+
+
+def timed(cmd, cwd=None, env=None):
+    """Runs a command under /usr/bin/time: (stdout, wall s, CPU s, max RSS MB)."""
+    out = subprocess.run(['/usr/bin/time', '-f', 'TIME %e %U %S %M'] + cmd, cwd=cwd, env=env, text=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if out.returncode != 0:
+        sys.exit('failed (%d): %s\n%s\n%s' % (out.returncode, ' '.join(cmd), out.stdout[-3000:], out.stderr[-3000:]))
+    wall, user, system, rss = re.findall(r'TIME (\S+) (\S+) (\S+) (\d+)', out.stderr)[-1]
+    return out.stdout, float(wall), float(user) + float(system), int(rss) / 1024
+
+
+def peak_heap(gc_log):
+    """Highest heap occupancy before and after a collection in a -Xlog:gc file, in MB."""
+    before = after = 0
+    with open(gc_log) as f:
+        for line in f:
+            m = re.search(r'(\d+)M->(\d+)M\(\d+M\)', line)
+            if m:
+                before, after = max(before, int(m.group(1))), max(after, int(m.group(2)))
+    return before, after
+
+
+# ---------------------------------------------------------------- data
+
+def drums():
+    if not os.path.exists(os.path.join(DRUMS, 'manifest.csv')):
+        log('building the drum set (build-drums.sh) ...')
+        run(['bash', BUILD_DRUMS, DRUMS])
+    sounds = []
+    for sound in sorted(os.listdir(DRUMS)):
+        folder = os.path.join(DRUMS, sound)
+        if not os.path.isdir(folder):
+            continue
+        files = os.listdir(folder)
+        if all(any(f.startswith(s + '__') for f in files) for s in SOURCES):
+            sounds.append(sound)
+    shutil.rmtree(SPLIT, ignore_errors=True)
+    for source in SOURCES:
+        for sound in sounds:
+            os.makedirs(os.path.join(SPLIT, source, sound))
+            for f in sorted(os.listdir(os.path.join(DRUMS, sound))):
+                if f.startswith(source + '__'):
+                    os.symlink(os.path.join(DRUMS, sound, f), os.path.join(SPLIT, source, sound, f))
+    return sounds
+
+
+def probe_set(source_dir, out):
+    """One 0.1 s clip per sound, so that the reference's feature time is (almost only) the training set's."""
+    shutil.rmtree(out, ignore_errors=True)
+    windows = 0
+    for sound in sorted(os.listdir(source_dir)):
+        first = sorted(os.listdir(os.path.join(source_dir, sound)))[0]
+        with wave.open(os.path.join(source_dir, sound, first)) as w:
+            params, frames = w.getparams(), w.readframes(1600)
+        os.makedirs(os.path.join(out, sound))
+        with wave.open(os.path.join(out, sound, 'probe.wav'), 'wb') as o:
+            o.setparams(params)
+            o.writeframes(frames)
+        windows += (len(frames) // 2 - 480) // 240 + 1
+    return out, windows
+
+
+def scale_set(minutes):
+    out = os.path.join(SCALE, '%gmin' % minutes)
+    if not os.path.isdir(out):
+        log('generating 10 sounds x %g min ...' % minutes)
+        run([PY, os.path.join(ROOT, 'benchmarks', 'generate_scale.py'), out, str(minutes)], stdout=subprocess.DEVNULL)
+    return out
+
+
+# ---------------------------------------------------------------- builds
+
+def settings_xml():
+    """A private local repository that takes everything else from the user's: the plugin is installed there, never
+    into ~/.m2."""
+    path = os.path.join(WORK, 'settings.xml')
+    with open(path, 'w') as f:
+        f.write('<settings><localRepository>%s</localRepository><mirrors><mirror><id>user-local-repository</id>'
+                '<mirrorOf>*</mirrorOf><url>file://%s</url></mirror></mirrors></settings>\n'
+                % (os.path.join(WORK, 'repo'), os.path.expanduser('~/.m2/repository')))
+    return path
+
+
+def build(settings):
+    log('building parrot-core, the plugin and the benchmarks ...')
+    run(['mvn', '-q', '-s', settings, 'install', '-pl', '.,parrot-core,parrot-maven-plugin', '-DskipTests',
+         '-Dinvoker.skip=true'], cwd=ROOT)
+    run(['mvn', '-q', '-s', settings, '-Pbenchmarks', 'package', '-pl', 'benchmarks', '-DskipTests'], cwd=ROOT)
+    cp_file = os.path.join(WORK, 'benchmarks.classpath')
+    run(['mvn', '-q', '-s', settings, '-Pbenchmarks', '-pl', 'benchmarks', 'dependency:build-classpath',
+         '-Dmdep.outputFile=' + cp_file], cwd=ROOT)
+    with open(cp_file) as f:
+        deps = [p for p in f.read().strip().split(':') if p.endswith('.jar') and '/dev/parrot/' not in p]
+    return ':'.join([os.path.join(ROOT, 'benchmarks', 'target', 'classes'),
+                     os.path.join(ROOT, 'parrot-core', 'target', 'classes')] + deps)
+
+
+def version():
+    with open(os.path.join(ROOT, 'pom.xml')) as f:
+        return re.search(r'<artifactId>parrot-parent</artifactId>\s*<version>([^<]+)</version>', f.read()).group(1)
+
+
+# ---------------------------------------------------------------- runs
+
+def ours_cross_source(classpath, train, test, seeds):
+    out, wall, cpu, rss = timed(['java', '-Xmx1g', '-cp', classpath, 'dev.parrot.benchmarks.CrossSourceBenchmark',
+                                 train, test, '--quiet', '--seeds', str(seeds)])
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def reference(train, test):
+    out, wall, cpu, rss = timed([PY, REFERENCE, train, test])
+    result = json.loads(out.strip().splitlines()[-1])
+    result.update(wall_s=wall, cpu_s=cpu, rss_mb=rss)
+    return result
+
+
+def ours_train(settings, recordings, name, heap='1g'):
+    """`mvn parrot:train` in a scratch project: wall, CPU, RSS, heap peaks and the descriptor."""
+    project = os.path.join(WORK, 'project')
+    os.makedirs(project, exist_ok=True)
+    with open(os.path.join(project, 'pom.xml'), 'w') as f:
+        f.write('<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+                '<groupId>dev.parrot.bench</groupId><artifactId>bench</artifactId><version>1</version>'
+                '<packaging>pom</packaging></project>\n')
+    gc_log = os.path.join(WORK, 'gc-%s.log' % name)
+    env = dict(os.environ, MAVEN_OPTS='-Xmx%s -Xlog:gc:file=%s' % (heap, gc_log))
+    out, wall, cpu, rss = timed(['mvn', '-o', '-s', settings, 'dev.parrot:parrot-maven-plugin:%s:train' % version(),
+                                 '-Dparrot.recordings=' + recordings, '-Dparrot.modelName=' + name], cwd=project,
+                                env=env)
+    before, after = peak_heap(gc_log)
+    with open(os.path.join(project, 'target', 'models', name + '.json')) as f:
+        descriptor = json.load(f)
+    return dict(wall_s=wall, cpu_s=cpu, rss_mb=rss, heap_peak_mb=before, heap_live_mb=after,
+                windows=descriptor['evaluation']['windows'], audio_s=descriptor['training']['audioSeconds'],
+                cv_accuracy=descriptor['evaluation']['accuracy'],
+                model_mb=os.path.getsize(os.path.join(project, 'target', 'models', name + '.model')) / 2**20)
+
+
+def maven_overhead(settings):
+    """`mvn parrot:train -Dparrot.skip`: what Maven and loading the plugin cost before any work."""
+    project = os.path.join(WORK, 'project')
+    _, wall, cpu, _ = timed(['mvn', '-o', '-q', '-s', settings, 'dev.parrot:parrot-maven-plugin:%s:train' % version(),
+                             '-Dparrot.skip=true'], cwd=project)
+    return wall, cpu
+
+
+def median_of(n, f):
+    runs = [f() for _ in range(n)]
+    return {k: statistics.median(r[k] for r in runs) if isinstance(runs[0][k], (int, float)) else runs[0][k]
+            for k in runs[0]}
+
+
+def ratio(a, b):
+    return '%.2fx' % (a / b) if b else 'n/a'
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--quick', action='store_true', help='3 seeds, 1 timing run, scale at 1 and 2 minutes')
+    parser.add_argument('--skip-scale', action='store_true')
+    parser.add_argument('--scale-minutes', default='1,2,5,10')
+    parser.add_argument('--reference-scale-minutes', default='1',
+                        help='sizes the reference also trains on (it needs minutes per minute of audio)')
+    args = parser.parse_args()
+    seeds, repeats = (3, 1) if args.quick else (10, 3)
+    scale_minutes = [1.0, 2.0] if args.quick else [float(m) for m in args.scale_minutes.split(',') if m]
+    os.makedirs(WORK, exist_ok=True)
+    load = os.getloadavg()
+    results = {'machine': {'cpus': os.cpu_count(), 'load_at_start': [round(x, 2) for x in load]}}
+
+    sounds = drums()
+    settings = settings_xml()
+    classpath = build(settings)
+    log('drums: %d sounds in both sources: %s' % (len(sounds), ', '.join(sounds)))
+
+    # 1. Accuracy on the unseen source.
+    accuracy = []
+    for train, test in (SOURCES, SOURCES[::-1]):
+        log('accuracy: train %s, test %s ...' % (train, test))
+        ours = ours_cross_source(classpath, os.path.join(SPLIT, train), os.path.join(SPLIT, test), seeds)
+        ref = reference(os.path.join(SPLIT, train), os.path.join(SPLIT, test))
+        accuracy.append(dict(train=train, test=test, clips=ours['test_clips'], ours=ours['clip_accuracy'],
+                             ours_min=ours['clip_accuracy_min'], ours_max=ours['clip_accuracy_max'],
+                             reference=ref['clip_accuracy'], ours_grouped_cv=ours['grouped_cv_accuracy'],
+                             reference_window_cv=ref['window_cv_accuracy'],
+                             ours_windows_per_s=ours['feature_windows_per_s'],
+                             ours_harness=ours))
+    results['accuracy'] = accuracy
+
+    # 2. Training time and memory on the drums (the Sonic Pi source).
+    log('training time on the drums ...')
+    train_dir = os.path.join(SPLIT, SOURCES[0])
+    probe, probe_windows = probe_set(train_dir, os.path.join(WORK, 'probe-drums'))
+    ref = median_of(repeats, lambda: reference(train_dir, probe))
+    ours = median_of(repeats, lambda: ours_train(settings, train_dir, 'drums'))
+    overhead_wall, overhead_cpu = maven_overhead(settings)
+    ref_train_s = ref['features_s'] + ref['fit_s'] + ref['cv_s']
+    results['drums_training'] = dict(ours=ours, reference=ref, reference_train_s=ref_train_s,
+                                     reference_windows_per_s=(ref['train_windows'] + probe_windows) / ref['features_s'],
+                                     maven_overhead_wall_s=overhead_wall, maven_overhead_cpu_s=overhead_cpu)
+
+    # 3. Scale.
+    scale = []
+    if not args.skip_scale:
+        reference_minutes = [float(m) for m in args.reference_scale_minutes.split(',') if m]
+        for minutes in scale_minutes:
+            folder = scale_set(minutes)
+            log('scale: 10 sounds x %g min, parrot:train in -Xmx1g ...' % minutes)
+            row = dict(minutes=minutes, ours=ours_train(settings, folder, 'scale'))
+            if minutes in reference_minutes:
+                log('scale: the reference on 10 sounds x %g min ...' % minutes)
+                probe, probe_windows = probe_set(folder, os.path.join(WORK, 'probe-scale'))
+                r = reference(folder, probe)
+                row['reference'] = r
+                row['reference_train_s'] = r['features_s'] + r['fit_s'] + r['cv_s']
+            scale.append(row)
+    results['scale'] = scale
+    results['machine']['load_at_end'] = [round(x, 2) for x in os.getloadavg()]
+
+    with open(os.path.join(WORK, 'results.json'), 'w') as f:
+        json.dump(results, f, indent=2)
+    report(results)
+
+
+def report(r):
+    print('\nParrot vs the Parrot.py reference (%d CPUs, load %s at start, %s at end)'
+          % (r['machine']['cpus'], r['machine']['load_at_start'][0], r['machine']['load_at_end'][0]))
+    print('\nClip accuracy on the source the model never saw (ours: mean [min-max] over seeds):')
+    print('  %-22s %6s  %-22s %9s  %6s' % ('train -> test', 'clips', 'ours', 'reference', 'ratio'))
+    for a in r['accuracy']:
+        print('  %-22s %6d  %.3f [%.3f-%.3f]    %9.3f  %6s' % (a['train'] + ' -> ' + a['test'], a['clips'], a['ours'],
+                                                               a['ours_min'], a['ours_max'], a['reference'],
+                                                               ratio(a['ours'], a['reference'])))
+    d = r['drums_training']
+    o, ref = d['ours'], d['reference']
+    print('\nTraining on the drums (%d windows; median of runs):' % ref['train_windows'])
+    print('  ours, mvn parrot:train end to end: %.2f s wall, %.2f s CPU, heap peak %d MB (live %d MB), RSS %d MB'
+          % (o['wall_s'], o['cpu_s'], o['heap_peak_mb'], o['heap_live_mb'], o['rss_mb']))
+    print('    of which Maven start and plugin loading: %.2f s wall, %.2f s CPU'
+          % (d['maven_overhead_wall_s'], d['maven_overhead_cpu_s']))
+    print('  reference, features + fit + 3-fold CV: %.2f s (whole process %.2f s wall, %.2f s CPU, RSS %d MB)'
+          % (d['reference_train_s'], ref['wall_s'], ref['cpu_s'], ref['rss_mb']))
+    print('  speed-up, reference stages / our end to end: %s' % ratio(d['reference_train_s'], o['wall_s']))
+    print('  speed-up, reference stages / our work after Maven start: %s'
+          % ratio(d['reference_train_s'], o['wall_s'] - d['maven_overhead_wall_s']))
+    a0 = r['accuracy'][0]
+    print('  feature extraction incl. decoding, one thread: ours %d windows/s, reference %d windows/s (%s)'
+          % (a0['ours_windows_per_s'], d['reference_windows_per_s'],
+             ratio(a0['ours_windows_per_s'], d['reference_windows_per_s'])))
+    if r['scale']:
+        print('\nScale: 10 generated sounds, mvn parrot:train with -Xmx1g:')
+        print('  %7s %9s %9s %9s %11s %10s %9s %12s' % ('minutes', 'windows', 'wall s', 'CPU s', 'heap peak', 'heap live',
+                                                       'model MB', 'reference s'))
+        for s in r['scale']:
+            o = s['ours']
+            print('  %7g %9d %9.1f %9.1f %8d MB %7d MB %9.1f %12s' % (
+                s['minutes'], o['windows'], o['wall_s'], o['cpu_s'], o['heap_peak_mb'], o['heap_live_mb'],
+                o['model_mb'], '%.1f' % s['reference_train_s'] if 'reference_train_s' in s else '-'))
+        first = r['scale'][0]['ours']
+        for s in r['scale'][1:]:
+            o = s['ours']
+            print('  %gx the audio: %.2fx the wall time, %.2fx the CPU time'
+                  % (o['windows'] / first['windows'], o['wall_s'] / first['wall_s'], o['cpu_s'] / first['cpu_s']))
+    print('\nAll figures: %s' % os.path.join(WORK, 'results.json'))
+
+
+if __name__ == '__main__':
+    main()
