@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,13 +58,19 @@ public final class SoundModelTrainer {
                 .read(request.recordingsDirectory(), request.sounds());
         Instances header = TrainingSet.header(request.modelName(), dataset.featureNames(), dataset.sounds());
 
-        TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(), dataset.recordings(),
-                request.balance(), request.seed());
+        Map<String, Balancing.SoundBalance> balancing = balancingPlan(dataset, request.balance());
         if (request.balance()) {
             log.info("Balancing the data set (Parrot.py's automatic balancing):");
-            full.balancing().values().forEach(b -> log.info("  " + b.describe()));
+            balancing.values().forEach(b -> log.info("  " + b.describe()));
         } else {
             log.info("Automatic data set balancing is off: every window is used as recorded.");
+        }
+
+        long needed = heapNeeded(dataset, balancing);
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > available * 0.8) {
+            log.warn(String.format(Locale.ROOT, "Training on %d windows needs about %d MB of heap and the JVM may use"
+                    + " %d MB: it may run out. %s", dataset.windowCount(), needed >> 20, available >> 20, MORE_HEAP));
         }
 
         ModelDescriptor.Evaluation evaluation;
@@ -74,11 +81,19 @@ public final class SoundModelTrainer {
                     + " in one fold (" + template.getClass().getSimpleName() + ")");
             evaluation = new CrossValidation(request.folds(), request.balance(), request.seed(), log)
                     .evaluate(dataset, header, template);
+            // Built only now, so that the cross-validation folds and the full set are never in memory together.
+            TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(), dataset.recordings(),
+                    request.balance(), request.seed());
             log.info("Training the final model on " + full.data().numInstances() + " windows");
             model = weka.classifiers.AbstractClassifier.makeCopy(template);
             model.buildClassifier(full.data());
         } catch (IOException e) {
             throw e;
+        } catch (OutOfMemoryError e) {
+            // Thrown out of one large allocation; unwinding to here has freed the data sets, so reporting is safe.
+            throw new ParrotException(String.format(Locale.ROOT, "Ran out of memory training on %d windows (about %d"
+                    + " MB of heap needed, the JVM may use %d MB). %s", dataset.windowCount(), needed >> 20,
+                    available >> 20, MORE_HEAP), e);
         } catch (Exception e) {
             // Weka declares Exception everywhere; what reaches here is a learner refusing this data.
             throw new ParrotException("Weka could not train " + request.classifier() + " on these recordings: "
@@ -86,11 +101,35 @@ public final class SoundModelTrainer {
         }
 
         long millis = (System.nanoTime() - started) / 1_000_000;
-        ModelDescriptor descriptor = describe(request, dataset, full.balancing(), template, evaluation, millis);
+        ModelDescriptor descriptor = describe(request, dataset, balancing, template, evaluation, millis);
         ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
         files.write(model, header, descriptor);
         logSummary(log, descriptor, files);
         return new TrainingResult(descriptor, files);
+    }
+
+    private static final String MORE_HEAP = "Give Maven more heap (for example MAVEN_OPTS=-Xmx2g), or train on"
+            + " fewer or shorter recordings.";
+
+    /**
+     * Heap for training, estimated from its largest part: the window features, plus the final training set as Weka
+     * holds it (a double per feature, an instance object) plus a learner's working copy of about a byte per value.
+     * Measured on 10 sounds x 10 minutes: 353,000 windows, about 270 MB live at the peak (class histogram), 288 MB estimated.
+     */
+    static long heapNeeded(SoundDataset dataset, Map<String, Balancing.SoundBalance> balancing) {
+        int features = dataset.featureNames().size();
+        long windows = dataset.windowCount();
+        long used = balancing.values().stream().mapToLong(Balancing.SoundBalance::after).sum();
+        return windows * (4L * features + 16) + used * (8L * (features + 1) + 16 + 40 + features);
+    }
+
+    /** What balancing will do to each sound: the plan {@link TrainingSet#build} follows for the final model. */
+    private static Map<String, Balancing.SoundBalance> balancingPlan(SoundDataset dataset, boolean balance) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String sound : dataset.sounds()) {
+            counts.put(sound, dataset.windowCount(sound));
+        }
+        return balance ? Balancing.plan(counts) : Balancing.unbalanced(counts);
     }
 
     private static ModelDescriptor describe(TrainingRequest request, SoundDataset dataset,
