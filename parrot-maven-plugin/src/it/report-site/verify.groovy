@@ -1,0 +1,33 @@
+def log = new File(basedir, 'build.log').text
+
+// 1. Alone and before training: a clear word, no page, no failure.
+assert log.contains('No Parrot model in ') : 'the report did not say that there is no model'
+assert log.contains('run parrot:train first')
+
+// 2. The execution bound to verify wrote the page after train.
+def fromVerify = new File(basedir, 'target/verify-site/parrot.html')
+assert fromVerify.isFile() : "no $fromVerify"
+assert fromVerify.text.contains('Model beeps')
+
+// 3. The site: parrot.html, listed under Project Reports.
+def page = new File(basedir, 'target/site/parrot.html')
+assert page.isFile() : "no $page"
+def html = page.text
+assert html.contains('Model beeps')
+['low', 'high', 'noise'].each { sound ->
+    assert html.contains("<th scope=\"row\">${sound}</th>") : "no matrix row for ${sound}"
+    assert html.contains("<td class=\"parrot-sound\">${sound}</td>") : "no per-sound row for ${sound}"
+}
+assert html =~ /<span class="parrot-accuracy-value">[0-9.]+%<\/span>/ : 'no accuracy percentage'
+assert html =~ /<div class="parrot-accuracy parrot-(good|fair|poor)">/ : 'the accuracy box has no colour'
+assert html =~ /<td class="parrot-cell parrot-right" style="--bg:#[0-9a-f]{6};--fg:#[0-9a-f]{6}"/ : 'no coloured diagonal'
+assert html.contains('How the model was made')
+assert html.contains('<style>') : 'the CSS did not reach the page'
+
+def reports = new File(basedir, 'target/site/project-reports.html')
+assert reports.isFile() : "no $reports"
+assert reports.text.contains('href="parrot.html"') : 'parrot.html is not listed under Project Reports'
+
+assert log.contains('Parrot report of 1 model from ')
+assert !log.contains('[ERROR]')
+return true
