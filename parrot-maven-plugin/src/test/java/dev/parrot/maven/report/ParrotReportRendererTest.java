@@ -30,9 +30,9 @@ class ParrotReportRendererTest {
         // Kept for looking at it in a browser: target/parrot-report-test/parrot-body.html.
         Path out = Path.of("target", "parrot-report-test");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("parrot-body.html"), "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
-                + "<title>Parrot</title></head><body style=\"font-family:sans-serif;margin:2em\">" + page
-                + "</body></html>");
+        Files.writeString(out.resolve("parrot-body.html"), "<!DOCTYPE html><html lang=\"en\"><head>"
+                + "<meta charset=\"UTF-8\"><title>Parrot</title></head><body style=\"font-family:sans-serif;"
+                + "margin:2em\">" + page + "</body></html>");
     }
 
     static ModelDescriptor fixture(String name) throws Exception {
@@ -80,11 +80,11 @@ class ParrotReportRendererTest {
             switch (m.group(1)) {
                 case "right" -> {
                     right++;
-                    assertTrue(m.group(3).matches("--bg:#[0-9a-f]{6};--fg:#(ffffff|1b1f24)"), m.group());
+                    assertTrue(m.group(3).matches("--bg:#[0-9a-f]{6};--fg:#(ffffff|000000)"), m.group());
                 }
                 case "confused" -> {
                     confused++;
-                    assertTrue(m.group(3).matches("--bg:#[0-9a-f]{6};--fg:#(ffffff|1b1f24)"), m.group());
+                    assertTrue(m.group(3).matches("--bg:#[0-9a-f]{6};--fg:#(ffffff|000000)"), m.group());
                 }
                 default -> {
                     zero++;
