@@ -89,8 +89,8 @@ public class ReportMojo extends AbstractMavenReport {
             throw new MavenReportException("Cannot list the models in " + modelsDirectory + ": " + e.getMessage(), e);
         }
         if (found.isEmpty()) {
-            getLog().info("No Parrot model in " + modelsDirectory + ", so no Parrot report: run parrot:train first"
-                    + " (or set modelsDirectory to where it writes the models).");
+            getLog().info("No Parrot model in " + shown(modelsDirectory.toPath()) + ", so no Parrot report: run"
+                    + " parrot:train first (or set modelsDirectory to where it writes the models).");
             return false;
         }
         return true;
@@ -106,14 +106,15 @@ public class ReportMojo extends AbstractMavenReport {
         new ParrotReportRenderer(getSink(), views, shown(modelsDirectory.toPath()), new ReportTemplates(labels))
                 .render();
         getLog().info("Parrot report of " + views.size() + (views.size() == 1 ? " model" : " models") + " from "
-                + modelsDirectory);
+                + shown(modelsDirectory.toPath()) + ": "
+                + shown(getReportOutputDirectory().toPath().resolve(getOutputName() + ".html")));
     }
 
-    /** The folder as the reader knows it: relative to the project when inside it ({@code target/models}). */
-    private String shown(Path folder) {
+    /** A path as the reader knows it: relative to the project when inside it ({@code target/models}). */
+    private String shown(Path path) {
         Path base = project == null || project.getBasedir() == null ? null
                 : project.getBasedir().toPath().toAbsolutePath().normalize();
-        Path absolute = folder.toAbsolutePath().normalize();
+        Path absolute = path.toAbsolutePath().normalize();
         if (base != null && absolute.startsWith(base) && !absolute.equals(base)) {
             return base.relativize(absolute).toString().replace(File.separatorChar, '/');
         }
