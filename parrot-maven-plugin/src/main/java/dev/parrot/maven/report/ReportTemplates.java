@@ -1,10 +1,12 @@
 package dev.parrot.maven.report;
 
+import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
 
@@ -32,7 +34,7 @@ public final class ReportTemplates {
         configuration.setDefaultEncoding("UTF-8");
         // .ftlh means HTML output with auto-escaping; spelt out so that a renamed template cannot lose it.
         configuration.setRecognizeStandardFileExtensions(true);
-        configuration.setOutputFormat(freemarker.core.HTMLOutputFormat.INSTANCE);
+        configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
         configuration.setLocale(labels.locale());
         configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         configuration.setLogTemplateExceptions(false);
@@ -74,9 +76,9 @@ public final class ReportTemplates {
         }
         Object[] args = new Object[arguments.size() - 1];
         for (int i = 1; i < arguments.size(); i++) {
-            args[i - 1] = DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(i));
+            args[i - 1] = DeepUnwrap.unwrap((TemplateModel) arguments.get(i));
         }
-        String key = String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get(0)));
+        String key = String.valueOf(DeepUnwrap.unwrap((TemplateModel) arguments.get(0)));
         return labels.get(key, args);
     }
 }
