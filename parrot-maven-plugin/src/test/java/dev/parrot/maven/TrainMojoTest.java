@@ -1,0 +1,90 @@
+package dev.parrot.maven;
+
+import dev.parrot.audio.WavWriter;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MojoTest
+class TrainMojoTest {
+
+    private static final int RATE = 16_000;
+
+    @Test
+    @InjectMojo(goal = "train", pom = "src/test/resources/unit/train/pom.xml")
+    void trainsAModelFromTheConfiguredFolders(TrainMojo mojo) throws Exception {
+        File recordings = getVariableValueFromObject(mojo, "recordingsDirectory");
+        File output = getVariableValueFromObject(mojo, "outputDirectory");
+        writeSounds(recordings.toPath(), "low", "high");
+
+        mojo.execute();
+
+        assertTrue(Files.isRegularFile(output.toPath().resolve("unit.model")));
+        String json = Files.readString(output.toPath().resolve("unit.json"));
+        assertTrue(json.contains("\"confusionMatrix\""), json);
+        assertTrue(json.contains("\"low\"") && json.contains("\"high\""), json);
+        assertEquals(3, (int) getVariableValueFromObject(mojo, "folds"));
+    }
+
+    @Test
+    @InjectMojo(goal = "train", pom = "src/test/resources/unit/missing-sound/pom.xml")
+    void aNamedSoundWithoutAFolderFailsNamingIt(TrainMojo mojo) throws Exception {
+        File recordings = getVariableValueFromObject(mojo, "recordingsDirectory");
+        writeSounds(recordings.toPath(), "low", "high");
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("'snap'"), e.getMessage());
+        assertTrue(e.getMessage().contains(recordings.toPath().resolve("snap").toString()), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "train", pom = "src/test/resources/unit/skip/pom.xml")
+    void skipDoesNothingEvenWithoutRecordings(TrainMojo mojo) throws Exception {
+        File output = getVariableValueFromObject(mojo, "outputDirectory");
+
+        mojo.execute();
+
+        assertFalse(Files.exists(output.toPath()));
+    }
+
+    @Test
+    @InjectMojo(goal = "train", pom = "src/test/resources/unit/unknown-classifier/pom.xml")
+    void anUnknownClassifierFailsListingTheChoices(TrainMojo mojo) throws Exception {
+        File recordings = getVariableValueFromObject(mojo, "recordingsDirectory");
+        writeSounds(recordings.toPath(), "low", "high");
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("deep-magic"), e.getMessage());
+        assertTrue(e.getMessage().contains("random-forest"), e.getMessage());
+    }
+
+    /** Four short takes per sound: a tone per sound, with a little noise so that takes differ. */
+    static void writeSounds(Path recordings, String... sounds) throws Exception {
+        Random random = new Random(7);
+        for (int s = 0; s < sounds.length; s++) {
+            double frequency = 300 * Math.pow(4, s);
+            for (int take = 0; take < 4; take++) {
+                float[] samples = new float[RATE / 4];
+                for (int i = 0; i < samples.length; i++) {
+                    samples[i] = (float) (0.5 * Math.sin(2 * Math.PI * frequency * (1 + 0.02 * take) * i / RATE)
+                            + 0.02 * random.nextGaussian());
+                }
+                WavWriter.writePcm16(recordings.resolve(sounds[s]).resolve("take" + take + ".wav"), samples, RATE);
+            }
+        }
+    }
+}
