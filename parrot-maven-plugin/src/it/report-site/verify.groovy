@@ -17,8 +17,8 @@ assert builds[3].contains('Parrot report of 1 model from target/models: target/s
 def page = new File(basedir, 'target/site/parrot.html')
 assert page.isFile() : "no $page"
 def html = page.text
-assert html.contains('Model beeps')
-['low', 'high', 'noise'].each { sound ->
+assert html.contains('Model noises')
+['click', 'hiss', 'whistle'].each { sound ->
     assert html.contains("<th scope=\"row\">${sound}</th>") : "no matrix row for ${sound}"
     assert html.contains("<td class=\"parrot-sound\">${sound}</td>") : "no per-sound row for ${sound}"
 }
