@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -126,8 +127,11 @@ public final class BatchClassifier {
             SoundClassifier classifier = model.newClassifier();
             return jobs.stream().map(job -> classifyOne(classifier, job)).toList();
         }
-        // Each thread gets its own copy of the classifier, so that threads never wait for one another.
-        ThreadLocal<SoundClassifier> classifiers = ThreadLocal.withInitial(() -> model.copy().newClassifier());
+        // Each thread gets its own classifier, so that threads never wait for one another: the first the loaded
+        // one, the others copies (copying a forest of 100 trees takes longer than classifying a short recording).
+        AtomicBoolean originalTaken = new AtomicBoolean();
+        ThreadLocal<SoundClassifier> classifiers = ThreadLocal.withInitial(() ->
+                (originalTaken.compareAndSet(false, true) ? model : model.copy()).newClassifier());
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             return pool.submit(() -> jobs.parallelStream().map(job -> classifyOne(classifiers.get(), job)).toList())
