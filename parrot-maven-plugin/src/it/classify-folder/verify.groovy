@@ -15,6 +15,7 @@ assert lines.any { it.startsWith('unsorted/mystery.wav,high,') && it.endsWith(',
 def unseen = new JsonSlurper().parse(new File(reports, 'sounds-unseen.json'))
 assert unseen.model == 'sounds'
 assert unseen.recordings == 6
+assert !unseen.trainingData
 assert unseen.accuracy >= 0.8 : "accuracy on unseen recordings: $unseen.accuracy"
 assert unseen.confusionMatrix.labels == ['high', 'low', 'noise']
 assert unseen.confusionMatrix.counts.flatten().sum() == 6

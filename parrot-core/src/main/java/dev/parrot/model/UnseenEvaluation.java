@@ -20,6 +20,8 @@ import java.util.List;
  * @param model the model's name
  * @param modelCreatedAt when the model was trained, to tell whether this evaluation is of the current model
  * @param input the folder that was classified
+ * @param trainingData true when that folder is, or is inside, the folder the model was trained on: then the
+ *        recordings were not unseen and the accuracy says nothing about new ones
  * @param createdAt when the classification ran, ISO-8601
  * @param accuracy share of the labelled recordings whose overall answer was their folder's sound (0..1)
  * @param recordings labelled recordings classified
@@ -33,7 +35,7 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UnseenEvaluation(int formatVersion, String model, String modelCreatedAt, String input,
-        String createdAt, double accuracy, int recordings, int correct, List<String> labels,
+        boolean trainingData, String createdAt, double accuracy, int recordings, int correct, List<String> labels,
         ModelDescriptor.ConfusionMatrix confusionMatrix, List<ModelDescriptor.SoundMetrics> perSound,
         List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped) {
 

@@ -244,17 +244,35 @@ public final class BatchClassifier {
         }
         List<ModelDescriptor.Skipped> skippedList = skipped.stream()
                 .map(s -> new ModelDescriptor.Skipped(s.file(), s.sound(), s.reason())).toList();
+        Path folder = input.toAbsolutePath().normalize();
         return new UnseenEvaluation(UnseenEvaluation.FORMAT_VERSION, model.name(), model.descriptor().createdAt(),
-                input.toAbsolutePath().normalize().toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                folder.toString(), isTrainingData(model, folder), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 correct / (double) labelled.size(), labelled.size(), correct,
                 List.copyOf(sounds), new ModelDescriptor.ConfusionMatrix(List.copyOf(columns), counts), perSound,
                 misses, skippedList);
     }
 
+    /** Whether the folder is, or is inside, the one the model was trained on. */
+    private static boolean isTrainingData(SoundModel model, Path folder) {
+        ModelDescriptor.Training training = model.descriptor().training();
+        if (training == null || training.recordingsDirectory() == null) {
+            return false;
+        }
+        return folder.startsWith(Path.of(training.recordingsDirectory()).toAbsolutePath().normalize());
+    }
+
     private static void logEvaluation(ProgressLog log, UnseenEvaluation e, Path file) {
         log.info("");
-        log.info(String.format(Locale.ROOT, "Accuracy on %d recordings the model never saw: %.4f (%d right)",
-                e.recordings(), e.accuracy(), e.correct()));
+        if (e.trainingData()) {
+            log.warn(e.input() + " holds the recordings " + e.model() + " was trained on: the accuracy below is"
+                    + " on recordings it has seen, and says little about new ones. Classify recordings made apart"
+                    + " from the training set to measure that.");
+            log.info(String.format(Locale.ROOT, "Accuracy on %d recordings the model was trained on: %.4f (%d right)",
+                    e.recordings(), e.accuracy(), e.correct()));
+        } else {
+            log.info(String.format(Locale.ROOT, "Accuracy on %d recordings the model never saw: %.4f (%d right)",
+                    e.recordings(), e.accuracy(), e.correct()));
+        }
         List<String> columns = e.confusionMatrix().labels();
         int width = Math.max(8, columns.stream().mapToInt(String::length).max().orElse(8) + 1);
         String corner = "actual \\ heard";

@@ -15,6 +15,7 @@ import java.util.List;
 
 import static dev.parrot.runtime.TestSounds.RATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +76,7 @@ class BatchClassifierTest {
 
         UnseenEvaluation unseen = UnseenEvaluation.read(reports.resolve("plain-unseen.json"));
         assertEquals(8, unseen.recordings(), "the recording in other/ has no truth");
+        assertFalse(unseen.trainingData());
         assertEquals(6, unseen.correct());
         assertEquals(0.75, unseen.accuracy(), 1e-9);
         assertEquals(List.of("high", "low", "noise", "silence"), unseen.confusionMatrix().labels());
@@ -90,6 +92,19 @@ class BatchClassifierTest {
         assertEquals("noise/broken.wav", unseen.skipped().get(0).file());
         assertEquals(result.unseen().misclassified(), unseen.misclassified());
         assertTrue(result.audioSeconds() > 3 && result.realTimeFactor() > 1);
+    }
+
+    @Test
+    void theRecordingsTheModelWasTrainedOnAreNotCalledUnseen(@TempDir Path dir) throws Exception {
+        Path training = TestSounds.modelFile().getParent().resolveSibling("recordings");
+        Lines log = new Lines();
+
+        ClassifyResult result = new BatchClassifier()
+                .classify(new ClassifyRequest(training, TestSounds.modelFile(), dir, 1, log));
+
+        assertTrue(result.unseen().trainingData());
+        assertTrue(log.warn.stream().anyMatch(w -> w.contains("trained on")), log.warn.toString());
+        assertTrue(log.info.stream().noneMatch(l -> l.contains("never saw")), log.info.toString());
     }
 
     @Test
