@@ -100,7 +100,7 @@ public final class WavDecoder {
                                 + chunkSize + " bytes but only " + available + " are present");
                     }
                     length = available;
-                } else if (chunkSize == 0) {
+                } else if (chunkSize == 0 && !startsWithChunk(in)) {
                     length = available; // a streaming writer that never came back to fill in the size
                 }
                 return samples(file, format, in.slice(in.position(), (int) length));
@@ -132,9 +132,14 @@ public final class WavDecoder {
             for (int i = 0; i < interleaved.length; i++) {
                 interleaved[i] = (float) b.getDouble();
             }
+        } else if (containerBits == 8) {
+            // TarsosDSP's unsigned converter centres on 127, which turns the silence of 8-bit WAV (128) into a DC
+            // offset of -42 dBFS that lifts every window above the silence floor.
+            for (int i = 0; i < interleaved.length; i++) {
+                interleaved[i] = ((raw[i] & 0xFF) - 128) / 128f;
+            }
         } else {
             TarsosDSPAudioFormat.Encoding encoding = format.floating ? TarsosDSPAudioFloatConverter.PCM_FLOAT
-                    : containerBits == 8 ? TarsosDSPAudioFormat.Encoding.PCM_UNSIGNED
                     : TarsosDSPAudioFormat.Encoding.PCM_SIGNED;
             TarsosDSPAudioFormat tarsos = new TarsosDSPAudioFormat(encoding, format.sampleRate, containerBits,
                     format.channels, format.blockAlign, format.sampleRate, false);
@@ -161,6 +166,24 @@ public final class WavDecoder {
         byte[] id = new byte[4];
         in.get(id);
         return new String(id, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Whether the bytes ahead are a chunk header (four printable characters and a size that fits): then a data chunk
+     * that declares 0 bytes really is empty, rather than left unfilled by a streaming writer with the audio after it.
+     */
+    private static boolean startsWithChunk(ByteBuffer in) {
+        if (in.remaining() < 8) {
+            return false;
+        }
+        int at = in.position();
+        for (int i = 0; i < 4; i++) {
+            byte b = in.get(at + i);
+            if (b < 0x20 || b > 0x7e) {
+                return false;
+            }
+        }
+        return Integer.toUnsignedLong(in.getInt(at + 4)) <= in.remaining() - 8;
     }
 
     private static String printable(String s) {
@@ -205,11 +228,15 @@ public final class WavDecoder {
             if (rate < MIN_RATE || rate > MAX_RATE) {
                 throw new UnreadableRecordingException(file, "corrupt header: sample rate of " + rate + " Hz");
             }
+            if (blockAlign == 0 || blockAlign % channels != 0) {
+                throw new UnreadableRecordingException(file, "corrupt header: block align of " + blockAlign
+                        + " bytes" + (blockAlign == 0 ? "" : " cannot hold " + channels + " channels"));
+            }
             boolean floating = effectiveTag == FORMAT_FLOAT;
             int container = blockAlign * 8 / channels;
             boolean supported = floating ? (container == 32 || container == 64)
                     : (container == 8 || container == 16 || container == 24 || container == 32);
-            if (blockAlign == 0 || blockAlign % channels != 0 || !supported || bits > container) {
+            if (!supported || bits > container) {
                 throw new UnreadableRecordingException(file, "unsupported encoding: "
                         + (floating ? "float" : "PCM") + " with " + bits + " bits per sample in frames of "
                         + blockAlign + " bytes for " + channels + " channels");

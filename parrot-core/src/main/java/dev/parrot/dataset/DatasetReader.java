@@ -14,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +29,9 @@ import java.util.stream.Stream;
  * number of threads.
  */
 public final class DatasetReader {
+
+    /** Fewer recordings than ten times this are read without progress lines. */
+    private static final int PROGRESS_MINIMUM = 50;
 
     private final FeatureSettings settings;
     private final int threads;
@@ -72,6 +78,14 @@ public final class DatasetReader {
     public SoundDataset read(Path recordingsDirectory, List<String> sounds) throws DatasetException {
         List<String> chosen = sounds == null || sounds.isEmpty() ? discoverSounds(recordingsDirectory) : sounds;
         requireDirectory(recordingsDirectory);
+        // A sound listed twice would pass for two sounds and then give Weka a class with a duplicate label.
+        Set<String> seen = new HashSet<>();
+        for (String sound : chosen) {
+            if (!seen.add(sound)) {
+                throw new DatasetException("Sound '" + sound + "' is named more than once in <sounds>: "
+                        + String.join(", ", chosen) + ". Name each sound once.");
+            }
+        }
         for (String sound : chosen) {
             Path folder = recordingsDirectory.resolve(sound);
             if (!Files.isDirectory(folder)) {
@@ -141,9 +155,16 @@ public final class DatasetReader {
 
     private List<Object> readAll(List<Job> jobs) throws DatasetException {
         ThreadLocal<FeatureExtractor> extractors = ThreadLocal.withInitial(() -> new FeatureExtractor(settings));
+        // Reading thousands of recordings takes minutes; a line per tenth tells the user it is moving.
+        int step = Math.max(PROGRESS_MINIMUM, jobs.size() / 10);
+        AtomicInteger done = new AtomicInteger();
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             return pool.submit(() -> jobs.parallelStream().map(job -> {
+                int count = done.incrementAndGet();
+                if (count % step == 0 && count < jobs.size()) {
+                    log.info("  read " + count + " of " + jobs.size() + " recordings");
+                }
                 try {
                     return (Object) readRecording(job.file, job.sound, job.name, extractors.get());
                 } catch (UnreadableRecordingException e) {

@@ -75,10 +75,19 @@ public enum ClassifierType {
      * the pure-Java fallback is what every build uses, so the warnings only alarm users. Held here to keep the
      * logger (and its level) alive.
      */
+    private static final String WEKA_DIRECT_LOOKUP = "weka.test.maventest";
+
     private static final Logger NETLIB_LOG = Logger.getLogger("com.github.fommil.netlib");
 
     static {
         NETLIB_LOG.setLevel(Level.SEVERE);
+        // Weka resolves the class names in its own options (a forest's trees, say) by scanning every jar on
+        // java.class.path for schemes unless told it runs under Maven. Inside a Maven build that path holds Maven's
+        // boot jars, the scan prints a stack trace per unreadable entry, and it finds nothing Weka needs: its
+        // classes are on the plugin's class loader, which the direct lookup uses.
+        if (System.getProperty(WEKA_DIRECT_LOOKUP) == null) {
+            System.setProperty(WEKA_DIRECT_LOOKUP, "true");
+        }
     }
 
     private final String id;
@@ -153,7 +162,8 @@ public enum ClassifierType {
         Classifier classifier = instantiate(className);
         try {
             if (classifier instanceof OptionHandler handler) {
-                handler.setOptions(merged);
+                // Weka blanks the options it consumes, so it gets a copy and messages show what was asked for.
+                handler.setOptions(merged.clone());
             } else if (merged.length > 0) {
                 throw new ParrotException("Weka classifier " + className + " takes no options, but was given '"
                         + String.join(" ", merged) + "'.");

@@ -1,0 +1,282 @@
+package dev.parrot.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parrot.ParrotException;
+import dev.parrot.ProgressLog;
+import dev.parrot.audio.WavWriter;
+import dev.parrot.dataset.DatasetException;
+import dev.parrot.dataset.TrainingSet;
+import dev.parrot.features.FeatureExtractor;
+import dev.parrot.features.FeatureSettings;
+import dev.parrot.features.SoundWindows;
+import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.ModelFiles;
+import dev.parrot.testing.SyntheticRecordings;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Trains on small generated recordings, twice with the same seed, and checks what lands on disk. */
+class SoundModelTrainerTest {
+
+    /** Sorted as the folders are discovered; low and mid overlap in pitch, so the evaluation is not trivially perfect. */
+    private static final List<String> LABELS = List.of("high", "low", "mid", "noise");
+
+    @TempDir
+    static Path dir;
+
+    static Path recordings;
+    static SoundModelTrainer.TrainingResult first;
+    static SoundModelTrainer.TrainingResult second;
+    static SoundModelTrainer.TrainingResult otherSeed;
+    static final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    static final List<String> infos = Collections.synchronizedList(new ArrayList<>());
+
+    static TrainingRequest request(Path output, String name) {
+        return request(output, name, 42);
+    }
+
+    static TrainingRequest request(Path output, String name, long seed) {
+        ProgressLog log = new ProgressLog() {
+            @Override
+            public void info(String message) {
+                infos.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+        return new TrainingRequest(recordings, List.of(), output, name, true, "random-forest", "-I 10", seed, 4, 2,
+                FeatureSettings.defaults(), log);
+    }
+
+    @BeforeAll
+    static void trainTwice() throws Exception {
+        recordings = SyntheticRecordings.write(dir.resolve("recordings"), 4, 0.3, "low", "mid", "high", "noise");
+        Files.write(recordings.resolve("noise/broken.wav"), new byte[] {'R', 'I', 'F', 'F'});
+        // A long take makes high undersampled and the others oversampled, so balancing draws at random.
+        WavWriter.writePcm16(recordings.resolve("high/long.wav"), SyntheticRecordings.take("high", 10, 1.2),
+                SyntheticRecordings.RATE);
+        SoundModelTrainer trainer = new SoundModelTrainer();
+        first = trainer.train(request(dir.resolve("out-1"), "noises"));
+        second = trainer.train(request(dir.resolve("out-2"), "noises"));
+        otherSeed = trainer.train(request(dir.resolve("out-3"), "noises", 7));
+    }
+
+    private static Object[] loadWithWeka(ModelFiles files) throws Exception {
+        return SerializationHelper.readAll(files.classifierFile().toString());
+    }
+
+    /** Features of the windows with sound of a take the model has not heard. */
+    private static List<float[]> unseenWindows(String sound) {
+        float[] samples = SyntheticRecordings.take(sound, 99, 0.3);
+        FeatureExtractor extractor = new FeatureExtractor(FeatureSettings.defaults());
+        List<float[]> windows = new ArrayList<>();
+        for (int start : SoundWindows.soundStarts(samples, FeatureSettings.defaults())) {
+            windows.add(extractor.extract(samples, start));
+        }
+        return windows;
+    }
+
+    @Test
+    void writesBothFiles() throws Exception {
+        ModelFiles files = first.files();
+        assertEquals(dir.resolve("out-1/noises.model"), files.classifierFile());
+        assertTrue(Files.size(files.classifierFile()) > 0);
+        assertTrue(Files.size(files.descriptorFile()) > 0);
+        try (var listing = Files.list(dir.resolve("out-1"))) {
+            assertEquals(2, listing.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void wekaLoadsTheModelAndItRecognisesUnseenTakes() throws Exception {
+        Object[] objects = loadWithWeka(first.files());
+        Classifier classifier = assertInstanceOf(weka.classifiers.trees.RandomForest.class, objects[0]);
+        Instances header = assertInstanceOf(Instances.class, objects[1]);
+        assertEquals(0, header.numInstances());
+        assertEquals("sound", header.classAttribute().name());
+        for (int c = 0; c < LABELS.size(); c++) {
+            assertEquals(LABELS.get(c), header.classAttribute().value(c));
+        }
+        for (String sound : LABELS) {
+            // Low and mid may be taken for each other, but never for high or noise.
+            List<String> acceptable = sound.equals("low") || sound.equals("mid") ? List.of("low", "mid")
+                    : List.of(sound);
+            int right = 0;
+            List<float[]> windows = unseenWindows(sound);
+            for (float[] window : windows) {
+                double predicted = classifier.classifyInstance(TrainingSet.instance(header, window));
+                if (acceptable.contains(header.classAttribute().value((int) predicted))) {
+                    right++;
+                }
+            }
+            assertTrue(right > windows.size() * 0.8, sound + ": " + right + " of " + windows.size() + " windows");
+        }
+    }
+
+    @Test
+    void descriptorDescribesTrainingAndEvaluation() throws Exception {
+        JsonNode json = ModelFiles.json().readTree(first.files().descriptorFile().toFile());
+        assertEquals(ModelDescriptor.FORMAT_VERSION, json.get("formatVersion").asInt());
+        assertEquals("noises", json.get("name").asText());
+        assertEquals(LABELS, List.of(ModelFiles.json().treeToValue(json.get("labels"), String[].class)));
+        assertEquals(FeatureSettings.CURRENT_VERSION, json.at("/features/settings/version").asText());
+        assertEquals(new FeatureExtractor(FeatureSettings.defaults()).dimension(),
+                json.at("/features/dimension").asInt());
+        assertEquals("random-forest", json.at("/classifier/name").asText());
+        assertEquals("weka.classifiers.trees.RandomForest", json.at("/classifier/wekaClass").asText());
+        assertTrue(json.at("/classifier/options").asText().contains("-I 10"), json.at("/classifier/options").asText());
+
+        JsonNode skipped = json.at("/training/skipped");
+        assertEquals(1, skipped.size());
+        assertEquals("noise/broken.wav", skipped.get(0).get("file").asText());
+        assertTrue(skipped.get(0).get("reason").asText().contains("only 4 bytes"));
+
+        long windows = 0;
+        for (JsonNode sound : json.at("/training/sounds")) {
+            boolean high = sound.get("sound").asText().equals("high");
+            assertEquals(high ? 5 : 4, sound.get("recordings").asInt(), sound.toString());
+            assertEquals(high ? "undersampled" : "oversampled", sound.get("balancing").asText(), sound.toString());
+            windows += sound.get("windows").asLong();
+        }
+
+        JsonNode evaluation = json.get("evaluation");
+        double accuracy = evaluation.get("accuracy").asDouble();
+        assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
+        assertTrue(accuracy > 0.7, "high and noise at least are easy: " + accuracy);
+        assertEquals(4, evaluation.get("folds").asInt());
+        assertEquals(4, evaluation.get("foldAccuracies").size());
+        assertEquals(17, evaluation.get("recordings").asInt());
+        assertEquals(windows, evaluation.get("windows").asLong(), "every window tested once");
+
+        JsonNode matrix = evaluation.get("confusionMatrix");
+        assertEquals(json.get("labels"), matrix.get("labels"));
+        long total = 0;
+        long diagonal = 0;
+        for (int actual = 0; actual < LABELS.size(); actual++) {
+            long row = 0;
+            for (int predicted = 0; predicted < LABELS.size(); predicted++) {
+                long n = matrix.get("counts").get(actual).get(predicted).asLong();
+                row += n;
+                if (actual == predicted) {
+                    diagonal += n;
+                }
+            }
+            JsonNode metrics = evaluation.get("perSound").get(actual);
+            assertEquals(LABELS.get(actual), metrics.get("sound").asText());
+            assertEquals(row, metrics.get("support").asLong(), "support is the row of the matrix");
+            assertEquals(json.at("/training/sounds").get(actual).get("windows").asLong(), row);
+            total += row;
+        }
+        assertEquals(evaluation.get("windows").asLong(), total);
+        assertEquals(accuracy, diagonal / (double) total, 1e-9);
+    }
+
+    @Test
+    void descriptorAndClassifierReadBack() throws Exception {
+        ModelDescriptor read = first.files().readDescriptor();
+        assertEquals(first.descriptor().labels(), read.labels());
+        assertEquals(first.descriptor().features(), read.features());
+        ModelFiles.LoadedClassifier loaded = first.files().readClassifier();
+        assertEquals(read.features().dimension() + 1, loaded.header().numAttributes());
+    }
+
+    @Test
+    void sameSeedSameEvaluationAndSamePredictions() throws Exception {
+        JsonNode a = ModelFiles.json().readTree(first.files().descriptorFile().toFile());
+        JsonNode b = ModelFiles.json().readTree(second.files().descriptorFile().toFile());
+        assertEquals(a.get("evaluation"), b.get("evaluation"));
+        assertEquals(a.at("/training/sounds"), b.at("/training/sounds"));
+
+        Classifier one = (Classifier) loadWithWeka(first.files())[0];
+        Classifier two = (Classifier) loadWithWeka(second.files())[0];
+        Instances header = (Instances) loadWithWeka(first.files())[1];
+        int compared = 0;
+        for (String sound : LABELS) {
+            for (float[] window : unseenWindows(sound)) {
+                assertArrayEquals(one.distributionForInstance(TrainingSet.instance(header, window)),
+                        two.distributionForInstance(TrainingSet.instance(header, window)), 0.0);
+                compared++;
+            }
+        }
+        assertTrue(compared > 20);
+    }
+
+    @Test
+    void anotherSeedGivesAnotherEvaluation() throws Exception {
+        // Shows the comparison above can fail: the estimate depends on how recordings fall into folds.
+        JsonNode a = ModelFiles.json().readTree(first.files().descriptorFile().toFile());
+        JsonNode c = ModelFiles.json().readTree(otherSeed.files().descriptorFile().toFile());
+        assertTrue(!a.at("/evaluation/foldAccuracies").equals(c.at("/evaluation/foldAccuracies")),
+                a.at("/evaluation/foldAccuracies") + " vs " + c.at("/evaluation/foldAccuracies"));
+    }
+
+    @Test
+    void logsBalancingFoldsAndTheSummary() {
+        assertTrue(infos.stream().anyMatch(m -> m.startsWith("Accuracy: ")), infos.toString());
+        assertTrue(infos.stream().anyMatch(m -> m.contains("fold 4/4")), infos.toString());
+        assertTrue(infos.stream().anyMatch(m -> m.matches("  (high|low|mid|noise): (kept|oversampled|undersampled).*")),
+                infos.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("broken.wav")), warnings.toString());
+    }
+
+    @Test
+    void withoutBalancingEveryWindowIsUsed() throws Exception {
+        ModelDescriptor d = new SoundModelTrainer()
+                .train(request(dir.resolve("out-unbalanced"), "plain").withBalance(false)).descriptor();
+        assertTrue(!d.training().balanced());
+        for (ModelDescriptor.SoundSummary sound : d.training().sounds()) {
+            assertEquals(sound.windows(), sound.windowsUsed(), sound.toString());
+            assertEquals("kept", sound.balancing());
+        }
+        assertTrue(!d.evaluation().method().contains("balanced"), d.evaluation().method());
+        assertEquals(first.descriptor().evaluation().windows(), d.evaluation().windows(),
+                "test folds are evaluated as recorded either way");
+    }
+
+    @Test
+    void aLearnerThatCannotHandleSoundsIsAParrotException() {
+        // Linear regression predicts numbers, not a nominal sound: Weka refuses the data.
+        ParrotException e = assertThrows(ParrotException.class, () -> new SoundModelTrainer().train(
+                request(dir.resolve("out-regression"), "regression")
+                        .withClassifier("weka.classifiers.functions.LinearRegression", "")));
+        assertTrue(e.getMessage().contains("Weka could not train weka.classifiers.functions.LinearRegression"),
+                e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("out-regression/regression.model")));
+    }
+
+    @Test
+    void badRequestsFailBeforeReadingAudio() {
+        ParrotException name = assertThrows(ParrotException.class, () -> new SoundModelTrainer()
+                .train(request(dir.resolve("never"), "../escape")));
+        assertTrue(name.getMessage().contains("'../escape'"), name.getMessage());
+        ParrotException folds = assertThrows(ParrotException.class, () -> new SoundModelTrainer()
+                .train(request(dir.resolve("never"), "m").withSeedAndFolds(1, 1)));
+        assertTrue(folds.getMessage().contains("at least 2 folds"), folds.getMessage());
+        ParrotException classifier = assertThrows(ParrotException.class, () -> new SoundModelTrainer()
+                .train(request(dir.resolve("never"), "m").withClassifier("random-jungle", "")));
+        assertTrue(classifier.getMessage().contains("random-jungle"), classifier.getMessage());
+        DatasetException sounds = assertThrows(DatasetException.class, () -> new SoundModelTrainer()
+                .train(request(dir.resolve("never"), "m").withSounds(List.of("low", "whistle"))));
+        assertTrue(sounds.getMessage().contains("whistle"), sounds.getMessage());
+        assertTrue(Files.notExists(dir.resolve("never")), "nothing written");
+    }
+}

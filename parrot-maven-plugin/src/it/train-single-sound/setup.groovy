@@ -1,0 +1,3 @@
+sounds = ['click']
+takes = 4
+return evaluate(new File(itScripts, 'copy-samples.groovy'))
