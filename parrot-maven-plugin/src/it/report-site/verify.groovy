@@ -26,6 +26,10 @@ assert html =~ /<span class="parrot-accuracy-value">[0-9.]+%<\/span>/ : 'no accu
 assert html =~ /<div class="parrot-accuracy parrot-(good|fair|poor)">/ : 'the accuracy box has no colour'
 assert html =~ /<td class="parrot-cell parrot-right" style="--bg:#[0-9a-f]{6};--fg:#[0-9a-f]{6}"/ : 'no coloured diagonal'
 assert html.contains('How the model was made')
+// classify's accuracy on the six recordings the model never saw, read from where classify wrote it.
+assert new File(basedir, 'target/parrot/noises-unseen.json').isFile()
+assert html.contains('On recordings it never saw')
+assert html =~ /[0-9]+ of 6 recordings in .*unseen recognised, measured by parrot:classify on /
 assert html.contains('<style>') : 'the CSS did not reach the page'
 
 def reports = new File(basedir, 'target/site/project-reports.html')

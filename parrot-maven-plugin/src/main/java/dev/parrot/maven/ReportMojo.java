@@ -20,9 +20,10 @@ import java.util.Locale;
 /**
  * The Parrot page of the build site, {@code parrot.html}: for every model the train goal left in the models folder,
  * its cross-validated accuracy, a coloured confusion matrix, per-sound figures, the sounds it mixes up and how it was
- * made. Listed under Project Reports when the plugin is under {@code <reporting>}; run on its own, or bound to
- * {@code verify} after {@code train}, it writes the same page into {@code reportDirectory}. It only reads model
- * descriptors ({@code <modelName>.json}); it never trains.
+ * made, and the accuracy on recordings it never saw when {@code parrot:classify} measured one. Listed under Project
+ * Reports when the plugin is under {@code <reporting>}; run on its own, or bound to {@code verify} after
+ * {@code train}, it writes the same page into {@code siteOutputDirectory}. It only reads what the other goals wrote;
+ * it never trains.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ReportMojo extends AbstractMavenReport {
@@ -38,12 +39,22 @@ public class ReportMojo extends AbstractMavenReport {
     private File modelsDirectory;
 
     /**
+     * The folder {@code parrot:classify} writes to. A {@code <modelName>-unseen.json} there, its accuracy on
+     * recordings the model never saw, is shown beside the cross-validated estimate. Same property as classify's
+     * {@code reportDirectory}, so one {@code -Dparrot.reportDirectory} moves both; if you configure classify's
+     * {@code reportDirectory}, set this to the same folder.
+     */
+    @Parameter(property = "parrot.reportDirectory", defaultValue = "${project.build.directory}/parrot",
+            required = true)
+    private File classificationsDirectory;
+
+    /**
      * Where {@code parrot.html} goes when the goal runs outside {@code mvn site} ({@code mvn parrot:report}, or bound
      * in an execution). Under {@code mvn site} the page goes where the site goes.
      */
-    @Parameter(property = "parrot.reportDirectory", defaultValue = "${project.reporting.outputDirectory}",
+    @Parameter(property = "parrot.siteOutputDirectory", defaultValue = "${project.reporting.outputDirectory}",
             required = true)
-    private File reportDirectory;
+    private File siteOutputDirectory;
 
     /** Skips the report, e.g. {@code -Dparrot.skip} on a machine without the recordings. */
     @Parameter(property = "parrot.skip", defaultValue = "false")
@@ -68,13 +79,13 @@ public class ReportMojo extends AbstractMavenReport {
     }
 
     /**
-     * The standalone page goes to {@link #reportDirectory}, not to maven-reporting-impl's {@code target/reports}:
+     * The standalone page goes to {@link #siteOutputDirectory}, not to maven-reporting-impl's {@code target/reports}:
      * a user looks for it where {@code mvn site} puts it. The inherited {@code outputDirectory} is not used, because
      * in a plugin-wide {@code <configuration>} that name belongs to train's models folder.
      */
     @Override
     protected String getOutputDirectory() {
-        return reportDirectory.getAbsolutePath();
+        return siteOutputDirectory.getAbsolutePath();
     }
 
     @Override
@@ -102,7 +113,9 @@ public class ReportMojo extends AbstractMavenReport {
             return;
         }
         ReportLabels labels = ReportLabels.forLocale(locale);
-        List<ModelView> views = found.stream().map(m -> ModelView.of(m.descriptor(), labels)).toList();
+        MavenProgressLog log = new MavenProgressLog(getLog());
+        List<ModelView> views = found.stream().map(m -> ModelView.of(m.descriptor(),
+                ModelsFolder.unseen(classificationsDirectory.toPath(), m.descriptor(), log), labels)).toList();
         new ParrotReportRenderer(getSink(), views, shown(modelsDirectory.toPath()), new ReportTemplates(labels))
                 .render();
         getLog().info("Parrot report of " + views.size() + (views.size() == 1 ? " model" : " models") + " from "

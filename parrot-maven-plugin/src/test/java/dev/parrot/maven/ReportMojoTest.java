@@ -37,15 +37,17 @@ class ReportMojoTest {
     @Test
     @InjectMojo(goal = "report")
     @MojoParameter(name = "modelsDirectory", value = "${basedir}/src/test/resources/models")
-    @MojoParameter(name = "reportDirectory", value = "${basedir}/target/site")
+    @MojoParameter(name = "siteOutputDirectory", value = "${basedir}/target/site")
+    @MojoParameter(name = "classificationsDirectory", value = "${basedir}/src/test/resources/parrot")
     void everyModelInTheFolderIsOnThePage(ReportMojo mojo) throws Exception {
         assertTrue(mojo.canGenerateReport());
         StringWriter html = new StringWriter();
         mojo.generate(new Xhtml5BaseSink(html), null, Locale.ENGLISH);
         String page = html.toString();
         assertTrue(page.contains("Model drums"), page);
-        assertTrue(page.contains("the sound models in src/test/resources/models:"), "the folder relative to the project");
+        assertTrue(page.contains("the sound models in src/test/resources/models:"), "the folder, relative");
         assertTrue(page.contains("<span class=\"parrot-accuracy-value\">91.1%</span>"));
+        assertTrue(page.contains("<span class=\"parrot-accuracy-value\">83.3%</span>"), "classify's figure");
         verify(log).info("Parrot report of 1 model from src/test/resources/models: target/site/parrot.html");
     }
 
@@ -60,7 +62,7 @@ class ReportMojoTest {
 
     @Test
     @InjectMojo(goal = "report")
-    @MojoParameter(name = "reportDirectory", value = "${basedir}/target/site")
+    @MojoParameter(name = "siteOutputDirectory", value = "${basedir}/target/site")
     void itIsAProjectReportCalledParrot(ReportMojo mojo) {
         assertEquals("parrot", mojo.getOutputName());
         assertEquals(MavenReport.CATEGORY_PROJECT_REPORTS, mojo.getCategoryName());

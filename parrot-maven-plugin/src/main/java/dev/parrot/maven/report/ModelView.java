@@ -2,12 +2,15 @@ package dev.parrot.maven.report;
 
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.UnseenEvaluation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,13 +22,14 @@ import java.util.stream.Collectors;
  * @param anchor the id of its section on the page
  * @param summary one line: sounds, recordings, audio, when
  * @param accuracy the accuracy box
+ * @param unseen what {@code parrot:classify} measured on recordings the model never saw, or null when it did not
  * @param matrix the confusion matrix
  * @param sounds the per-sound table
  * @param pairs the most confused pairs, worst first
  * @param facts how the model was made
  * @param skipped recordings the train goal left out
  */
-public record ModelView(String name, String anchor, String summary, Accuracy accuracy, Matrix matrix,
+public record ModelView(String name, String anchor, String summary, Accuracy accuracy, Unseen unseen, Matrix matrix,
         List<SoundRow> sounds, List<Pair> pairs, List<Fact> facts, List<Skipped> skipped) {
 
     /** Accuracy from this share on is optimal (Parrot.py's advice). */
@@ -38,6 +42,8 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
     static final double SOMETIMES = 0.02;
     /** How many confused pairs the page lists. */
     static final int PAIRS_SHOWN = 5;
+    /** How many wrongly recognised unseen recordings the page lists. */
+    static final int MISSES_SHOWN = 10;
 
     /** The diagonal's hue (right answers) and the confusions' hue, at full intensity: blue and orange stay apart
      * for the common kinds of colour blindness, unlike green and red. */
@@ -59,6 +65,27 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
      */
     public record Accuracy(double share, String percent, String tier, String spread, String verdict, String detail,
             List<String> folds) {
+    }
+
+    /**
+     * The accuracy on recordings the model never saw, from {@code parrot:classify}.
+     *
+     * @param percent the share of labelled recordings recognised, "83.3%"
+     * @param tier good, fair or poor like the cross-validated box; neutral when the figure does not apply to this
+     *     model or to new recordings
+     * @param detail how many, from where, when
+     * @param compare the cross-validated figure it compares with (recordings recognised as a whole)
+     * @param notes why the figure does not apply, when it does not
+     * @param misses the recordings recognised wrongly, in the order classify listed them
+     * @param moreMisses how many more were wrong than are listed
+     * @param skipped recordings classify could not read, in words, or empty
+     */
+    public record Unseen(String percent, String tier, String detail, String compare, List<String> notes,
+            List<Miss> misses, int moreMisses, String skipped) {
+    }
+
+    /** A recording the model got wrong. */
+    public record Miss(String file, String expected, String heardAs, String confidence) {
     }
 
     /**
@@ -129,6 +156,15 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
      *     its labels; {@link ModelsFolder} refuses such files before they get here
      */
     public static ModelView of(ModelDescriptor d, ReportLabels l) {
+        return of(d, Optional.empty(), l);
+    }
+
+    /**
+     * Words and colours for a model and what {@code parrot:classify} measured on it, if anything.
+     *
+     * @throws IllegalArgumentException as {@link #of(ModelDescriptor, ReportLabels)}
+     */
+    public static ModelView of(ModelDescriptor d, Optional<UnseenEvaluation> unseen, ReportLabels l) {
         String problem = problem(d);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -143,8 +179,9 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         String audio = t == null ? "?" : l.number(t.audioSeconds(), 1) + " s";
         String summary = l.get("model.summary", labels.size(), l.count(recordings), audio, l.instant(d.createdAt()));
 
-        return new ModelView(d.name(), anchor(d.name()), summary, accuracy(e, l), matrix(labels, counts, l),
-                sounds(d, l), pairs(labels, counts, l), facts(d, l), skipped(t));
+        return new ModelView(d.name(), anchor(d.name()), summary, accuracy(e, l),
+                unseen.map(u -> unseen(u, d, l)).orElse(null), matrix(labels, counts, l), sounds(d, l),
+                pairs(labels, counts, l), facts(d, l), skipped(t));
     }
 
     /** Why a descriptor cannot be shown, or null when it can. */
@@ -186,6 +223,26 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
                 : e.foldAccuracies().stream().map(l::percent).toList();
         return new Accuracy(e.accuracy(), l.percent(e.accuracy()), tier, spread, l.get("accuracy." + tier), detail,
                 folds);
+    }
+
+    private static Unseen unseen(UnseenEvaluation u, ModelDescriptor d, ReportLabels l) {
+        List<String> notes = new ArrayList<>();
+        if (u.trainingData()) {
+            notes.add(l.get("unseen.trainingData"));
+        }
+        if (d.createdAt() != null && !Objects.equals(u.modelCreatedAt(), d.createdAt())) {
+            notes.add(l.get("unseen.stale", l.instant(u.modelCreatedAt())));
+        }
+        String tier = notes.isEmpty() ? tier(u.accuracy()) : "neutral";
+        String detail = l.get("unseen.detail", l.count(u.correct()), l.count(u.recordings()),
+                u.input() == null ? "?" : u.input(), l.instant(u.createdAt()));
+        String compare = l.get("unseen.compare", l.percent(d.evaluation().clipAccuracy()));
+        List<UnseenEvaluation.Miss> all = u.misclassified() == null ? List.of() : u.misclassified();
+        List<Miss> misses = all.stream().limit(MISSES_SHOWN)
+                .map(m -> new Miss(m.file(), m.expected(), m.label(), l.percent(m.confidence()))).toList();
+        int skipped = u.skipped() == null ? 0 : u.skipped().size();
+        return new Unseen(l.percent(u.accuracy()), tier, detail, compare, notes, misses, all.size() - misses.size(),
+                skipped == 0 ? "" : l.get("unseen.skipped", skipped));
     }
 
     private static Matrix matrix(List<String> labels, long[][] counts, ReportLabels l) {

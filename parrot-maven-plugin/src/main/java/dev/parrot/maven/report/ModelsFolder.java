@@ -4,6 +4,7 @@ import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.model.UnseenEvaluation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -70,5 +72,26 @@ public final class ModelsFolder {
             }
         }
         return found;
+    }
+
+    /**
+     * What {@code parrot:classify} measured for a model on recordings it never saw, when it left
+     * {@code <modelName>-unseen.json} in {@code classificationsDirectory}. A file that cannot be read is warned about
+     * and left out; the rest of the page does not depend on it.
+     */
+    public static Optional<UnseenEvaluation> unseen(Path classificationsDirectory, ModelDescriptor model,
+            ProgressLog log) {
+        Path file = UnseenEvaluation.file(classificationsDirectory, model.name());
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UnseenEvaluation.read(file));
+        } catch (ParrotException e) {
+            log.warn(e.getMessage() + " It is left out of the report.");
+        } catch (IOException e) {
+            log.warn("Cannot read " + file + ": " + e.getMessage() + ". It is left out of the report.");
+        }
+        return Optional.empty();
     }
 }

@@ -50,9 +50,7 @@ public final class ParrotReportRenderer extends AbstractMavenReportRenderer {
     private void renderModel(ModelView model) {
         startSection(labels.get("model.title", model.name()), model.anchor());
         accuracyBox(model);
-        // The classify goal (issue 4) measures accuracy on recordings the model never saw and writes it next to its
-        // classifications. That figure belongs here, beside the cross-validated estimate, read through its own
-        // template once the goal has settled its file format; until then the page shows what train measured.
+        onUnseenRecordings(model);
         confusionMatrix(model);
         perSound(model);
         mostConfused(model);
@@ -62,6 +60,13 @@ public final class ParrotReportRenderer extends AbstractMavenReportRenderer {
 
     private void accuracyBox(ModelView model) {
         html("accuracy.ftlh", Map.of("model", model));
+    }
+
+    /** Beside the estimate, what parrot:classify measured on new recordings, when it did. */
+    private void onUnseenRecordings(ModelView model) {
+        if (model.unseen() != null) {
+            html("unseen.ftlh", Map.of("model", model));
+        }
     }
 
     private void confusionMatrix(ModelView model) {

@@ -1,6 +1,8 @@
 package dev.parrot.maven.report;
 
 import dev.parrot.ProgressLog;
+import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.UnseenEvaluation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +74,27 @@ class ModelsFolderTest {
         assertTrue(warnings.get(0).contains("kick.json is not a Parrot model descriptor"), warnings.get(0));
         assertTrue(warnings.get(1).contains("tom.json is left out of the report: it has no evaluation"),
                 warnings.get(1));
+    }
+
+    @Test
+    void classifysEvaluationOfAModelIsReadAndABrokenOneIsWarnedAbout(@TempDir Path dir) throws Exception {
+        copyFixture(dir.resolve("drums.json"));
+        ModelDescriptor drums = ModelsFolder.scan(dir, log).get(0).descriptor();
+        Path classifications = dir.resolve("parrot");
+        assertTrue(ModelsFolder.unseen(classifications, drums, log).isEmpty(), "nothing classified yet");
+
+        Files.createDirectories(classifications);
+        try (InputStream in = ModelsFolderTest.class.getResourceAsStream("/parrot/drums-unseen.json")) {
+            Files.copy(in, classifications.resolve("drums-unseen.json"));
+        }
+        Optional<UnseenEvaluation> unseen = ModelsFolder.unseen(classifications, drums, log);
+        assertEquals(12, unseen.orElseThrow().recordings());
+
+        Files.writeString(classifications.resolve("drums-unseen.json"), "{\"model\": \"drums\"}");
+        assertTrue(ModelsFolder.unseen(classifications, drums, log).isEmpty());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("drums-unseen.json is not an evaluation written by parrot:classify"),
+                warnings.get(0));
     }
 
     private static void copyFixture(Path target) throws Exception {

@@ -2,6 +2,7 @@ package dev.parrot.maven.report;
 
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.model.UnseenEvaluation;
 import org.apache.maven.doxia.sink.impl.Xhtml5BaseSink;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +28,7 @@ class ParrotReportRendererTest {
 
     @BeforeAll
     static void render() throws Exception {
-        page = render(List.of(fixture("drums.json")), Locale.ENGLISH);
+        page = render(fixture("drums.json"), unseenFixture());
         // Kept for looking at it in a browser: target/parrot-report-test/parrot-body.html.
         Path out = Path.of("target", "parrot-report-test");
         Files.createDirectories(out);
@@ -41,12 +43,26 @@ class ParrotReportRendererTest {
         }
     }
 
+    /** The drums model's evaluation by parrot:classify on 12 new recordings, 10 of them right. */
+    static UnseenEvaluation unseenFixture() throws Exception {
+        return UnseenEvaluation.read(Path.of(ParrotReportRendererTest.class.getResource("/parrot/drums-unseen.json")
+                .toURI()));
+    }
+
     static String render(List<ModelDescriptor> descriptors, Locale locale) {
         ReportLabels labels = ReportLabels.forLocale(locale);
+        return render(descriptors.stream().map(d -> ModelView.of(d, labels)).toList(), labels);
+    }
+
+    static String render(ModelDescriptor model, UnseenEvaluation unseen) {
+        ReportLabels labels = ReportLabels.forLocale(Locale.ENGLISH);
+        return render(List.of(ModelView.of(model, Optional.of(unseen), labels)), labels);
+    }
+
+    private static String render(List<ModelView> views, ReportLabels labels) {
         StringWriter html = new StringWriter();
-        Xhtml5BaseSink sink = new Xhtml5BaseSink(html);
-        List<ModelView> views = descriptors.stream().map(d -> ModelView.of(d, labels)).toList();
-        new ParrotReportRenderer(sink, views, "target/models", new ReportTemplates(labels)).render();
+        new ParrotReportRenderer(new Xhtml5BaseSink(html), views, "target/models", new ReportTemplates(labels))
+                .render();
         return html.toString();
     }
 
@@ -102,9 +118,47 @@ class ParrotReportRendererTest {
     }
 
     @Test
+    void theAccuracyOnRecordingsItNeverSawStandsBesideTheEstimate() {
+        int estimate = page.indexOf("<div class=\"parrot-accuracy parrot-fair\">");
+        int unseen = page.indexOf("<div class=\"parrot-accuracy parrot-unseen parrot-poor\">");
+        assertTrue(estimate > 0 && unseen > estimate, "no red unseen-data box after the estimate");
+        assertTrue(page.contains("<span class=\"parrot-accuracy-value\">83.3%</span>"));
+        assertTrue(page.contains("10 of 12 recordings in recordings-new recognised, measured by parrot:classify on"
+                + " Mar 15, 2026"));
+        assertTrue(page.contains("Cross-validation recognised 97.9% of the training recordings as a whole."));
+        assertTrue(page.contains("One recording could not be read"));
+        assertTrue(page.contains("<tr><td><code>tom/tom_new_2.wav</code></td><td>tom</td><td>kick</td>"
+                + "<td class=\"parrot-num\">61.0%</td></tr>"));
+        assertFalse(page.contains("Measured on the model trained"), "the evaluation is of this model");
+    }
+
+    @Test
+    void anUnseenFigureOfAnotherModelOrOfTheTrainingDataIsShownAsNotApplying() throws Exception {
+        UnseenEvaluation u = unseenFixture();
+        UnseenEvaluation old = new UnseenEvaluation(u.formatVersion(), u.model(), "2026-01-02T03:04:05Z", u.input(),
+                true, u.createdAt(), u.accuracy(), u.recordings(), u.correct(), u.labels(), u.confusionMatrix(),
+                u.perSound(), List.of(), List.of());
+        String html = render(fixture("drums.json"), old);
+        assertTrue(html.contains("<div class=\"parrot-accuracy parrot-unseen parrot-neutral\">"), "not grey");
+        assertTrue(html.contains("Measured on the model trained Jan 2, 2026"));
+        assertTrue(html.contains("part of the training data, so this figure says nothing about new ones"));
+        assertFalse(html.contains("Recognised wrongly"));
+        assertFalse(html.contains("could not be read"));
+    }
+
+    @Test
+    void withoutAnUnseenEvaluationThereIsNoSuchBox() throws Exception {
+        String html = render(List.of(fixture("drums.json")), Locale.ENGLISH);
+        assertFalse(html.contains("class=\"parrot-accuracy parrot-unseen"));
+        assertFalse(html.contains("never saw"));
+    }
+
+    @Test
     void aSoundCalledScriptCannotInjectAnything() {
         assertFalse(page.contains("<script"), "raw <script in the page");
         assertFalse(page.contains("<b>2</b>"), "raw markup from a file name");
+        assertFalse(page.contains("<i>9</i>"), "raw markup from an unseen recording's name");
+        assertTrue(page.contains("<code>&lt;script&gt;/take&lt;i&gt;9&lt;/i&gt;.wav</code>"));
         assertTrue(page.contains("&lt;script&gt; heard as snare in 6 of 120 windows (5.0%)"));
         assertTrue(page.contains("<code>&lt;script&gt;/take&lt;b&gt;2&lt;/b&gt;.wav</code>"));
     }
