@@ -1,6 +1,13 @@
 package dev.parrot.benchmarks;
 
 import dev.parrot.ParrotException;
+import dev.parrot.audio.Recording;
+import dev.parrot.audio.UnreadableRecordingException;
+import dev.parrot.audio.WavDecoder;
+import dev.parrot.dataset.DatasetException;
+import dev.parrot.dataset.DatasetReader;
+import dev.parrot.features.FeatureSettings;
+import dev.parrot.features.SoundWindows;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.training.SoundModelTrainer;
 import dev.parrot.training.TrainingRequest;
@@ -8,6 +15,8 @@ import dev.parrot.training.TrainingRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The sample recordings of this repository, and a model trained on them the way the example project trains. */
 final class SampleModel {
@@ -47,5 +56,32 @@ final class SampleModel {
         files.classifierFile().toFile().deleteOnExit();
         files.descriptorFile().toFile().deleteOnExit();
         return files.descriptorFile();
+    }
+
+    /** Windows that hold sound: window {@code i} starts at {@code offsets[i]} in {@code audio[i]}. */
+    record Windows(float[][] audio, int[] offsets) {
+        int count() {
+            return offsets.length;
+        }
+    }
+
+    /**
+     * Every window that holds sound in every sample recording, each with the whole recording around it so that
+     * features needing the audio before the window find it.
+     */
+    static Windows soundWindows(FeatureSettings settings) throws DatasetException, UnreadableRecordingException {
+        List<float[]> audio = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        Path recordings = recordings();
+        for (String sound : DatasetReader.discoverSounds(recordings)) {
+            for (Path file : DatasetReader.wavFiles(recordings.resolve(sound))) {
+                Recording r = WavDecoder.read(file).resampledTo(settings.sampleRate());
+                for (int start : SoundWindows.soundStarts(r.samples(), settings)) {
+                    audio.add(r.samples());
+                    starts.add(start);
+                }
+            }
+        }
+        return new Windows(audio.toArray(float[][]::new), starts.stream().mapToInt(Integer::intValue).toArray());
     }
 }

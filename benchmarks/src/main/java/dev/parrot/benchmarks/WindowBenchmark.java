@@ -1,10 +1,6 @@
 package dev.parrot.benchmarks;
 
-import dev.parrot.audio.Recording;
-import dev.parrot.audio.WavDecoder;
-import dev.parrot.dataset.DatasetReader;
 import dev.parrot.features.FeatureExtractor;
-import dev.parrot.features.SoundWindows;
 import dev.parrot.runtime.SoundClassifier;
 import dev.parrot.runtime.SoundModel;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,9 +15,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,20 +46,9 @@ public class WindowBenchmark {
         extractor = model.newFeatureExtractor();
         probabilities = new double[model.labels().size()];
         features = new float[extractor.dimension()];
-        List<float[]> audio = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        Path recordings = SampleModel.recordings();
-        for (String sound : DatasetReader.discoverSounds(recordings)) {
-            for (Path file : DatasetReader.wavFiles(recordings.resolve(sound))) {
-                Recording r = WavDecoder.read(file).resampledTo(model.settings().sampleRate());
-                for (int start : SoundWindows.soundStarts(r.samples(), model.settings())) {
-                    audio.add(r.samples());
-                    starts.add(start);
-                }
-            }
-        }
-        windows = audio.toArray(float[][]::new);
-        offsets = starts.stream().mapToInt(Integer::intValue).toArray();
+        SampleModel.Windows sample = SampleModel.soundWindows(model.settings());
+        windows = sample.audio();
+        offsets = sample.offsets();
     }
 
     @Benchmark

@@ -1,18 +1,11 @@
 package dev.parrot.benchmarks;
 
-import dev.parrot.audio.Recording;
-import dev.parrot.audio.WavDecoder;
-import dev.parrot.dataset.DatasetReader;
-import dev.parrot.features.SoundWindows;
 import dev.parrot.runtime.SoundClassifier;
 import dev.parrot.runtime.SoundModel;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,35 +21,26 @@ public final class WindowLatency {
         int measured = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         SoundModel model = SoundModel.load(SampleModel.train());
         SoundClassifier classifier = model.newClassifier();
-        List<float[]> audio = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        Path recordings = SampleModel.recordings();
-        for (String sound : DatasetReader.discoverSounds(recordings)) {
-            for (Path file : DatasetReader.wavFiles(recordings.resolve(sound))) {
-                Recording r = WavDecoder.read(file).resampledTo(model.settings().sampleRate());
-                for (int start : SoundWindows.soundStarts(r.samples(), model.settings())) {
-                    audio.add(r.samples());
-                    starts.add(start);
-                }
-            }
-        }
+        SampleModel.Windows windows = SampleModel.soundWindows(model.settings());
+        float[][] audio = windows.audio();
+        int[] starts = windows.offsets();
         double[] out = new double[model.labels().size()];
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 20_000; i++) {
-            int w = i % audio.size();
-            classifier.probabilities(audio.get(w), starts.get(w), out);
+            int w = i % windows.count();
+            classifier.probabilities(audio[w], starts[w], out);
         }
         long[] wall = new long[measured];
         long[] cpu = new long[measured];
         for (int i = 0; i < measured; i++) {
-            int w = i % audio.size();
+            int w = i % windows.count();
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            classifier.probabilities(audio.get(w), starts.get(w), out);
+            classifier.probabilities(audio[w], starts[w], out);
             wall[i] = System.nanoTime() - t0;
             cpu[i] = threads.getCurrentThreadCpuTime() - c0;
         }
-        System.out.println(measured + " windows of 30 ms to probabilities (" + audio.size() + " distinct)");
+        System.out.println(measured + " windows of 30 ms to probabilities (" + windows.count() + " distinct)");
         print("wall time", wall);
         print("thread CPU time", cpu);
     }

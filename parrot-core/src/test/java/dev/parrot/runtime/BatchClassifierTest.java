@@ -4,12 +4,12 @@ import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.WavWriter;
 import dev.parrot.model.UnseenEvaluation;
+import dev.parrot.testing.CollectingLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,22 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BatchClassifierTest {
 
-    /** Collects what a run logs. */
-    private static final class Lines implements ProgressLog {
-        final List<String> info = new ArrayList<>();
-        final List<String> warn = new ArrayList<>();
-
-        @Override
-        public void info(String message) {
-            info.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            warn.add(message);
-        }
-    }
-
     @Test
     void classifiesAFolderAndMeasuresAccuracyWhereFoldersNameTheSounds(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("unseen");
@@ -47,7 +31,7 @@ class BatchClassifierTest {
         WavWriter.writePcm16(input.resolve("other/a, \"quoted\" name.wav"), TestSounds.take("noise", RATE, 6), RATE);
         WavWriter.writePcm16(input.resolve("low/silent.wav"), TestSounds.quiet(0.4, RATE, 7), RATE);
         Files.write(input.resolve("noise/broken.wav"), new byte[] {1, 2, 3});
-        Lines log = new Lines();
+        CollectingLog log = new CollectingLog();
         Path reports = dir.resolve("reports");
 
         ClassifyResult result = new BatchClassifier()
@@ -70,9 +54,9 @@ class BatchClassifierTest {
         }
 
         assertEquals(List.of("noise/broken.wav"), result.skipped().stream().map(s -> s.file()).toList());
-        assertTrue(log.warn.stream().anyMatch(w -> w.contains("noise/broken.wav") && w.contains("not a WAV")),
-                log.warn.toString());
-        assertTrue(log.info.stream().anyMatch(l -> l.contains("high/mislabelled.wav") && l.contains("WRONG")));
+        assertTrue(log.warnings().stream().anyMatch(w -> w.contains("noise/broken.wav") && w.contains("not a WAV")),
+                log.warnings().toString());
+        assertTrue(log.infos().stream().anyMatch(l -> l.contains("high/mislabelled.wav") && l.contains("WRONG")));
 
         UnseenEvaluation unseen = UnseenEvaluation.read(reports.resolve("plain-unseen.json"));
         assertEquals(8, unseen.recordings(), "the recording in other/ has no truth");
@@ -97,14 +81,14 @@ class BatchClassifierTest {
     @Test
     void theRecordingsTheModelWasTrainedOnAreNotCalledUnseen(@TempDir Path dir) throws Exception {
         Path training = TestSounds.modelFile().getParent().resolveSibling("recordings");
-        Lines log = new Lines();
+        CollectingLog log = new CollectingLog();
 
         ClassifyResult result = new BatchClassifier()
                 .classify(new ClassifyRequest(training, TestSounds.modelFile(), dir, 1, log));
 
         assertTrue(result.unseen().trainingData());
-        assertTrue(log.warn.stream().anyMatch(w -> w.contains("trained on")), log.warn.toString());
-        assertTrue(log.info.stream().noneMatch(l -> l.contains("never saw")), log.info.toString());
+        assertTrue(log.warnings().stream().anyMatch(w -> w.contains("trained on")), log.warnings().toString());
+        assertTrue(log.infos().stream().noneMatch(l -> l.contains("never saw")), log.infos().toString());
     }
 
     @Test

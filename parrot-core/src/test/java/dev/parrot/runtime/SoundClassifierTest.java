@@ -3,6 +3,7 @@ package dev.parrot.runtime;
 import dev.parrot.audio.Recording;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.audio.WavWriter;
+import dev.parrot.testing.Signals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +62,7 @@ class SoundClassifierTest {
     void theOverallAnswerIsTheMeanProbabilityOverSoundWindows() throws Exception {
         SoundClassifier classifier = TestSounds.model().newClassifier();
         // Mostly "low", with a shorter "high" after it: more windows, and so more probability, for "low".
-        float[] samples = TestSounds.concat(TestSounds.quiet(0.1, RATE, 1), TestSounds.sound("low", 0.4, RATE, 2),
+        float[] samples = Signals.concat(TestSounds.quiet(0.1, RATE, 1), TestSounds.sound("low", 0.4, RATE, 2),
                 TestSounds.sound("high", 0.15, RATE, 3), TestSounds.quiet(0.1, RATE, 4));
 
         RecordingClassification result = classifier.classify(new Recording(null, samples, RATE));

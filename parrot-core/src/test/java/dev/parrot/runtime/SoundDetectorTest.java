@@ -5,6 +5,7 @@ import be.tarsos.dsp.io.jvm.AudioDispatcherFactory;
 import dev.parrot.audio.Resampling;
 import dev.parrot.audio.WavDecoder;
 import dev.parrot.audio.WavWriter;
+import dev.parrot.testing.Signals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class SoundDetectorTest {
      * 16 kHz and resampled for other rates, as a recorder at that rate would have captured the same sounds.
      */
     private static float[] performance(int rate) {
-        float[] samples = TestSounds.concat(TestSounds.quiet(0.5, RATE, 1), TestSounds.sound("low", 0.3, RATE, 2),
+        float[] samples = Signals.concat(TestSounds.quiet(0.5, RATE, 1), TestSounds.sound("low", 0.3, RATE, 2),
                 TestSounds.quiet(0.5, RATE, 3), TestSounds.sound("high", 0.3, RATE, 4),
                 TestSounds.quiet(0.5, RATE, 5), TestSounds.sound("noise", 0.3, RATE, 6),
                 TestSounds.quiet(0.5, RATE, 7));

@@ -2,6 +2,7 @@ package dev.parrot.runtime;
 
 import dev.parrot.audio.WavWriter;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.testing.Signals;
 import dev.parrot.training.SoundModelTrainer;
 import dev.parrot.training.TrainingRequest;
 
@@ -69,23 +70,9 @@ final class TestSounds {
         return x;
     }
 
-    static float[] concat(float[]... parts) {
-        int n = 0;
-        for (float[] p : parts) {
-            n += p.length;
-        }
-        float[] out = new float[n];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
-
     /** A take as a user records it: a little quiet, the sound, a little quiet. */
     static float[] take(String sound, int rate, long seed) {
-        return concat(quiet(0.1, rate, seed), sound(sound, 0.25, rate, seed + 1), quiet(0.1, rate, seed + 2));
+        return Signals.concat(quiet(0.1, rate, seed), sound(sound, 0.25, rate, seed + 1), quiet(0.1, rate, seed + 2));
     }
 
     /** {@code takes} recordings of each sound under {@code <folder>/<sound>/}. */
