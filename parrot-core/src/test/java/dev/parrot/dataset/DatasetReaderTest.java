@@ -4,6 +4,7 @@ import dev.parrot.ProgressLog;
 import dev.parrot.audio.WavWriter;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.testing.CollectingLog;
 import dev.parrot.testing.Signals;
 import dev.parrot.testing.SyntheticRecordings;
 import dev.parrot.testing.WavBytes;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -27,22 +26,6 @@ class DatasetReaderTest {
 
     @TempDir
     Path dir;
-
-    /** Collects what the reader logs. */
-    static final class Log implements ProgressLog {
-        final List<String> infos = Collections.synchronizedList(new ArrayList<>());
-        final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void info(String message) {
-            infos.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-    }
 
     private SoundDataset read(List<String> sounds) throws DatasetException {
         return new DatasetReader(SETTINGS, 2, ProgressLog.SILENT).read(dir, sounds);
@@ -139,7 +122,7 @@ class DatasetReaderTest {
         Files.write(dir.resolve("high/cut.wav"), java.util.Arrays.copyOf(whole, 1000));
         WavWriter.writePcm16(dir.resolve("high/silence.wav"), new float[4800], 16000);
 
-        Log log = new Log();
+        CollectingLog log = new CollectingLog();
         SoundDataset dataset = new DatasetReader(SETTINGS, 2, log).read(dir, List.of());
 
         assertEquals(List.of("high", "low"), dataset.sounds());
@@ -154,9 +137,9 @@ class DatasetReaderTest {
         assertTrue(dataset.skipped().get(1).reason().startsWith("silent"), dataset.skipped().get(1).reason());
         assertTrue(dataset.skipped().get(2).reason().startsWith("unsupported encoding: A-law"));
         assertEquals("empty file (0 bytes)", dataset.skipped().get(3).reason());
-        assertEquals(4, log.warnings.size());
-        assertTrue(log.warnings.stream().anyMatch(w -> w.contains(dir.resolve("low/empty.wav").toString())
-                && w.contains("empty file")), log.warnings.toString());
+        assertEquals(4, log.warnings().size());
+        assertTrue(log.warnings().stream().anyMatch(w -> w.contains(dir.resolve("low/empty.wav").toString())
+                && w.contains("empty file")), log.warnings().toString());
     }
 
     @Test

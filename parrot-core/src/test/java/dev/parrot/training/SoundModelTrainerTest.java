@@ -2,7 +2,6 @@ package dev.parrot.training;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parrot.ParrotException;
-import dev.parrot.ProgressLog;
 import dev.parrot.audio.WavWriter;
 import dev.parrot.dataset.DatasetException;
 import dev.parrot.dataset.TrainingSet;
@@ -11,6 +10,7 @@ import dev.parrot.features.FeatureSettings;
 import dev.parrot.features.SoundWindows;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.testing.CollectingLog;
 import dev.parrot.testing.SyntheticRecordings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,6 @@ import weka.core.SerializationHelper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -44,25 +43,13 @@ class SoundModelTrainerTest {
     static SoundModelTrainer.TrainingResult first;
     static SoundModelTrainer.TrainingResult second;
     static SoundModelTrainer.TrainingResult otherSeed;
-    static final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    static final List<String> infos = Collections.synchronizedList(new ArrayList<>());
+    static final CollectingLog log = new CollectingLog();
 
     static TrainingRequest request(Path output, String name) {
         return request(output, name, 42);
     }
 
     static TrainingRequest request(Path output, String name, long seed) {
-        ProgressLog log = new ProgressLog() {
-            @Override
-            public void info(String message) {
-                infos.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        };
         return new TrainingRequest(recordings, List.of(), output, name, true, "random-forest", "-I 10", seed, 4, 2,
                 FeatureSettings.defaults(), log);
     }
@@ -231,11 +218,12 @@ class SoundModelTrainerTest {
 
     @Test
     void logsBalancingFoldsAndTheSummary() {
-        assertTrue(infos.stream().anyMatch(m -> m.startsWith("Accuracy: ")), infos.toString());
-        assertTrue(infos.stream().anyMatch(m -> m.contains("fold 4/4")), infos.toString());
-        assertTrue(infos.stream().anyMatch(m -> m.matches("  (high|low|mid|noise): (kept|oversampled|undersampled).*")),
-                infos.toString());
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("broken.wav")), warnings.toString());
+        assertTrue(log.infos().stream().anyMatch(m -> m.startsWith("Accuracy: ")), log.infos().toString());
+        assertTrue(log.infos().stream().anyMatch(m -> m.contains("fold 4/4")), log.infos().toString());
+        assertTrue(log.infos().stream()
+                .anyMatch(m -> m.matches("  (high|low|mid|noise): (kept|oversampled|undersampled).*")),
+                log.infos().toString());
+        assertTrue(log.warnings().stream().anyMatch(w -> w.contains("broken.wav")), log.warnings().toString());
     }
 
     @Test

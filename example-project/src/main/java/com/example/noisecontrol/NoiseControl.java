@@ -1,0 +1,45 @@
+package com.example.noisecontrol;
+
+import be.tarsos.dsp.AudioDispatcher;
+import dev.parrot.ParrotException;
+import dev.parrot.runtime.AudioInputs;
+import dev.parrot.runtime.DetectionSettings;
+import dev.parrot.runtime.RecordingClassification;
+import dev.parrot.runtime.SoundModel;
+
+import java.nio.file.Path;
+
+/**
+ * Uses the model this project's build trains. With WAV files as arguments it says what each holds; without, it
+ * listens to the microphone and prints every noise it recognises.
+ *
+ * <pre>mvn verify exec:java -Dexec.mainClass=com.example.noisecontrol.NoiseControl</pre>
+ */
+public final class NoiseControl {
+
+    public static void main(String[] args) throws Exception {
+        SoundModel model = SoundModel.load(Path.of("target/models/noises.json"));
+        if (args.length > 0) {
+            for (String file : args) {
+                RecordingClassification result = model.newClassifier().classify(Path.of(file));
+                System.out.printf("%s: %s (%.0f%%)%n", file, result.overall().label(),
+                        100 * result.overall().confidence());
+            }
+            return;
+        }
+        AudioDispatcher microphone;
+        try {
+            microphone = AudioInputs.microphone(model);
+        } catch (ParrotException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        model.newDetector(DetectionSettings.defaults().withConfidence("cluck", 0.9),
+                event -> System.out.printf("%6.2f s  %s (%.0f%%, %.0f dBFS)%n", event.timeSeconds(), event.sound(),
+                        100 * event.confidence(), event.levelDbfs()))
+                .attachTo(microphone);
+        System.out.println("Listening for " + model.labels() + "; Ctrl+C stops.");
+        microphone.run();
+    }
+}

@@ -1,0 +1,302 @@
+package dev.parrot.runtime;
+
+import dev.parrot.ParrotException;
+import dev.parrot.ProgressLog;
+import dev.parrot.audio.UnreadableRecordingException;
+import dev.parrot.dataset.SkippedRecording;
+import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.ModelFiles;
+import dev.parrot.model.UnseenEvaluation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * Classifies a folder of recordings (or one file) with a model, as {@code parrot:classify} does: one line per
+ * recording in the log and in {@code classifications.csv}, and, when the sub-folders name the model's sounds, the
+ * accuracy and confusion matrix on these recordings the model never saw, in {@code <model>-unseen.json}.
+ *
+ * <p>A recording that cannot be read is reported by name and skipped; it never stops the others.
+ */
+public final class BatchClassifier {
+
+    /** What one recording came to: a classification or the reason it was skipped. */
+    private record Outcome(ClassifyResult.Classified classified, SkippedRecording skipped) {
+    }
+
+    private record Job(Path file, String name, String expected) {
+    }
+
+    /**
+     * Runs the classification and writes its files.
+     *
+     * @throws ParrotException when the model or the input is missing or unusable
+     * @throws IOException when the report files cannot be written
+     */
+    public ClassifyResult classify(ClassifyRequest request) throws ParrotException, IOException {
+        ProgressLog log = request.log();
+        SoundModel model = SoundModel.load(request.model());
+        List<Job> jobs = jobs(request.input(), model.labels());
+        int threads = Math.max(1, Math.min(request.threads(), jobs.size()));
+        log.info("Classifying " + jobs.size() + " recording" + (jobs.size() == 1 ? "" : "s") + " from "
+                + request.input() + " with " + model.name() + " " + model.labels() + " (" + threads + " thread"
+                + (threads == 1 ? "" : "s") + ")");
+
+        long started = System.nanoTime();
+        List<Outcome> outcomes = classifyAll(model, jobs, threads);
+        double wall = (System.nanoTime() - started) / 1e9;
+
+        List<ClassifyResult.Classified> classified = new ArrayList<>();
+        List<SkippedRecording> skipped = new ArrayList<>();
+        double audio = 0;
+        for (Outcome o : outcomes) {
+            if (o.skipped() != null) {
+                skipped.add(o.skipped());
+                log.warn("Skipped " + o.skipped().file() + ": " + o.skipped().reason());
+                continue;
+            }
+            classified.add(o.classified());
+            audio += o.classified().result().durationSeconds();
+            log.info(line(o.classified()));
+        }
+        Path csv = request.classificationsFile();
+        writeCsv(csv, classified);
+        log.info(String.format(Locale.ROOT, "%d recordings (%.1f s of audio) classified in %.2f s, %.0fx real time;"
+                + " %d skipped. Written to %s", classified.size(), audio, wall, wall > 0 ? audio / wall : 0,
+                skipped.size(), csv));
+
+        UnseenEvaluation unseen = evaluate(model, request.input(), classified, skipped);
+        Path unseenFile = null;
+        if (unseen != null) {
+            unseenFile = UnseenEvaluation.file(request.reportDirectory(), model.name());
+            unseen.write(unseenFile);
+            logEvaluation(log, unseen, unseenFile);
+        }
+        return new ClassifyResult(List.copyOf(classified), List.copyOf(skipped), unseen, csv, unseenFile, audio,
+                wall);
+    }
+
+    /** The recordings to classify, each with the sound its first sub-folder names, if it names one. */
+    private static List<Job> jobs(Path input, List<String> labels) throws ParrotException {
+        if (Files.isRegularFile(input)) {
+            return List.of(new Job(input, input.getFileName().toString(), null));
+        }
+        if (!Files.isDirectory(input)) {
+            throw new ParrotException("Nothing to classify: " + input + " does not exist. Give a WAV file or a"
+                    + " folder of them (-Dparrot.input=...).");
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(input)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+                    .filter(p -> !input.relativize(p).toString().startsWith("."))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(p -> input.relativize(p).toString()))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new ParrotException("Cannot list the recordings in " + input + ": " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new ParrotException("Nothing to classify: no .wav file in " + input + " or its sub-folders.");
+        }
+        List<Job> jobs = new ArrayList<>();
+        for (Path file : files) {
+            Path relative = input.relativize(file);
+            String folder = relative.getNameCount() > 1 ? relative.getName(0).toString() : null;
+            String expected = folder != null && labels.contains(folder) ? folder : null;
+            jobs.add(new Job(file, relative.toString().replace('\\', '/'), expected));
+        }
+        return jobs;
+    }
+
+    private static List<Outcome> classifyAll(SoundModel model, List<Job> jobs, int threads) throws ParrotException {
+        if (threads == 1) {
+            SoundClassifier classifier = model.newClassifier();
+            return jobs.stream().map(job -> classifyOne(classifier, job)).toList();
+        }
+        // Each thread gets its own classifier, so that threads never wait for one another: the first the loaded
+        // one, the others copies (copying a forest of 100 trees takes longer than classifying a short recording).
+        AtomicBoolean originalTaken = new AtomicBoolean();
+        ThreadLocal<SoundClassifier> classifiers = ThreadLocal.withInitial(() ->
+                (originalTaken.compareAndSet(false, true) ? model : model.copy()).newClassifier());
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> jobs.parallelStream().map(job -> classifyOne(classifiers.get(), job)).toList())
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ParrotException("Interrupted while classifying recordings");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Classifying recordings failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static Outcome classifyOne(SoundClassifier classifier, Job job) {
+        String sound = job.expected() == null ? "" : job.expected();
+        try {
+            RecordingClassification result = classifier.classify(job.file());
+            return new Outcome(new ClassifyResult.Classified(job.name(), job.expected(), result), null);
+        } catch (UnreadableRecordingException e) {
+            return new Outcome(null, new SkippedRecording(job.name(), sound, e.reason()));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // A decoder bug must not cost the user the other recordings; the file is named either way.
+            return new Outcome(null, new SkippedRecording(job.name(), sound, "cannot be decoded: " + e));
+        }
+    }
+
+    private static String line(ClassifyResult.Classified c) {
+        Prediction p = c.result().overall();
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "  %-32s %-12s %5.1f%%", c.file(), p.label(),
+                100 * p.confidence()));
+        if (p.runnerUp() != null) {
+            s.append(String.format(Locale.ROOT, "  runner-up %s %.1f%%", p.runnerUp(), 100 * p.runnerUpConfidence()));
+        }
+        s.append(String.format(Locale.ROOT, "  (%d of %d windows hold sound)", c.result().soundWindows(),
+                c.result().timeline().size()));
+        if (c.expected() != null && !c.isCorrect()) {
+            s.append("  WRONG: expected ").append(c.expected());
+        }
+        return s.toString();
+    }
+
+    private static void writeCsv(Path csv, List<ClassifyResult.Classified> classified) throws IOException {
+        StringBuilder s = new StringBuilder("file,label,confidence,runner_up,runner_up_confidence,windows,"
+                + "sound_windows,duration_seconds,expected\n");
+        for (ClassifyResult.Classified c : classified) {
+            Prediction p = c.result().overall();
+            s.append(csvField(c.file())).append(',')
+                    .append(csvField(p.label())).append(',')
+                    .append(String.format(Locale.ROOT, "%.4f", p.confidence())).append(',')
+                    .append(p.runnerUp() == null ? "" : csvField(p.runnerUp())).append(',')
+                    .append(p.runnerUp() == null ? "" : String.format(Locale.ROOT, "%.4f", p.runnerUpConfidence()))
+                    .append(',')
+                    .append(c.result().timeline().size()).append(',')
+                    .append(c.result().soundWindows()).append(',')
+                    .append(String.format(Locale.ROOT, "%.3f", c.result().durationSeconds())).append(',')
+                    .append(c.expected() == null ? "" : csvField(c.expected()))
+                    .append('\n');
+        }
+        byte[] bytes = s.toString().getBytes(StandardCharsets.UTF_8);
+        ModelFiles.writeAtomically(csv, out -> out.write(bytes));
+    }
+
+    /** RFC 4180: quoted when it holds a comma, quote or line break. */
+    static String csvField(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /** Accuracy, confusion and per-sound metrics over the recordings whose folder named their sound. */
+    static UnseenEvaluation evaluate(SoundModel model, Path input, List<ClassifyResult.Classified> classified,
+            List<SkippedRecording> skipped) {
+        List<ClassifyResult.Classified> labelled = classified.stream().filter(c -> c.expected() != null).toList();
+        if (labelled.isEmpty()) {
+            return null;
+        }
+        List<String> sounds = model.labels();
+        List<String> columns = new ArrayList<>(sounds);
+        boolean silence = labelled.stream().anyMatch(c -> c.result().isSilence());
+        if (silence && !columns.contains(Prediction.SILENCE)) {
+            columns.add(Prediction.SILENCE);
+        }
+        long[][] counts = new long[columns.size()][columns.size()];
+        List<UnseenEvaluation.Miss> misses = new ArrayList<>();
+        int correct = 0;
+        for (ClassifyResult.Classified c : labelled) {
+            Prediction p = c.result().overall();
+            counts[columns.indexOf(c.expected())][columns.indexOf(p.label())]++;
+            if (c.isCorrect()) {
+                correct++;
+            } else {
+                misses.add(new UnseenEvaluation.Miss(c.file(), c.expected(), p.label(),
+                        Math.round(p.confidence() * 10_000) / 10_000.0));
+            }
+        }
+        List<ModelDescriptor.SoundMetrics> perSound = new ArrayList<>();
+        for (int s = 0; s < sounds.size(); s++) {
+            long support = 0;
+            long predicted = 0;
+            for (int o = 0; o < columns.size(); o++) {
+                support += counts[s][o];
+                predicted += counts[o][s];
+            }
+            double precision = predicted == 0 ? 0 : counts[s][s] / (double) predicted;
+            double recall = support == 0 ? 0 : counts[s][s] / (double) support;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            perSound.add(new ModelDescriptor.SoundMetrics(sounds.get(s), precision, recall, f1, support));
+        }
+        List<ModelDescriptor.Skipped> skippedList = skipped.stream()
+                .map(s -> new ModelDescriptor.Skipped(s.file(), s.sound(), s.reason())).toList();
+        Path folder = input.toAbsolutePath().normalize();
+        return new UnseenEvaluation(UnseenEvaluation.FORMAT_VERSION, model.name(), model.descriptor().createdAt(),
+                folder.toString(), isTrainingData(model, folder), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                correct / (double) labelled.size(), labelled.size(), correct,
+                List.copyOf(sounds), new ModelDescriptor.ConfusionMatrix(List.copyOf(columns), counts), perSound,
+                misses, skippedList);
+    }
+
+    /** Whether the folder is, or is inside, the one the model was trained on. */
+    private static boolean isTrainingData(SoundModel model, Path folder) {
+        ModelDescriptor.Training training = model.descriptor().training();
+        if (training == null || training.recordingsDirectory() == null) {
+            return false;
+        }
+        return folder.startsWith(Path.of(training.recordingsDirectory()).toAbsolutePath().normalize());
+    }
+
+    private static void logEvaluation(ProgressLog log, UnseenEvaluation e, Path file) {
+        log.info("");
+        if (e.trainingData()) {
+            log.warn(e.input() + " holds the recordings " + e.model() + " was trained on: the accuracy below is"
+                    + " on recordings it has seen, and says little about new ones. Classify recordings made apart"
+                    + " from the training set to measure that.");
+            log.info(String.format(Locale.ROOT, "Accuracy on %d recordings the model was trained on: %.4f (%d right)",
+                    e.recordings(), e.accuracy(), e.correct()));
+        } else {
+            log.info(String.format(Locale.ROOT, "Accuracy on %d recordings the model never saw: %.4f (%d right)",
+                    e.recordings(), e.accuracy(), e.correct()));
+        }
+        List<String> columns = e.confusionMatrix().labels();
+        int width = Math.max(8, columns.stream().mapToInt(String::length).max().orElse(8) + 1);
+        String corner = "actual \\ heard";
+        int first = Math.max(width, corner.length() + 1);
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-" + first + "s", corner));
+        for (String c : columns) {
+            head.append(String.format(Locale.ROOT, "%" + width + "s", c));
+        }
+        log.info("Confusion matrix (recordings):");
+        log.info(head.toString());
+        long[][] counts = e.confusionMatrix().counts();
+        for (int a = 0; a < e.labels().size(); a++) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-" + first + "s", columns.get(a)));
+            for (int p = 0; p < columns.size(); p++) {
+                row.append(String.format(Locale.ROOT, "%" + width + "d", counts[a][p]));
+            }
+            log.info(row.toString());
+        }
+        log.info(String.format(Locale.ROOT, "  %-16s %8s %8s %8s %8s", "sound", "precision", "recall", "F1",
+                "recordings"));
+        for (ModelDescriptor.SoundMetrics m : e.perSound()) {
+            log.info(String.format(Locale.ROOT, "  %-16s %8.3f %8.3f %8.3f %8d", m.sound(), m.precision(), m.recall(),
+                    m.f1(), m.support()));
+        }
+        log.info("Written to " + file);
+    }
+}

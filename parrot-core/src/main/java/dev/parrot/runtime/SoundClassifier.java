@@ -1,0 +1,111 @@
+package dev.parrot.runtime;
+
+import dev.parrot.audio.Recording;
+import dev.parrot.audio.UnreadableRecordingException;
+import dev.parrot.audio.WavDecoder;
+import dev.parrot.features.FeatureExtractor;
+import dev.parrot.features.FeatureSettings;
+import dev.parrot.features.SoundWindows;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Classifies windows and whole recordings with a {@link SoundModel}, computing features with the same
+ * {@link FeatureExtractor} that made the training data.
+ *
+ * <p>Not thread-safe: it owns a feature extractor and its buffers. Make one per thread with
+ * {@link SoundModel#newClassifier()}.
+ */
+public final class SoundClassifier {
+
+    private final SoundModel model;
+    private final FeatureSettings settings;
+    private final FeatureExtractor extractor;
+    private final float[] features;
+
+    SoundClassifier(SoundModel model) {
+        this.model = model;
+        this.settings = model.settings();
+        this.extractor = model.newFeatureExtractor();
+        this.features = new float[extractor.dimension()];
+    }
+
+    public SoundModel model() {
+        return model;
+    }
+
+    /** The sample rate windows must be at: the model's (16 kHz with the default settings). */
+    public int sampleRate() {
+        return settings.sampleRate();
+    }
+
+    /** Samples in one window (480, 30 ms, with the default settings). */
+    public int windowSamples() {
+        return settings.windowSamples();
+    }
+
+    /**
+     * The probabilities of the window starting at {@code offset} in {@code samples}, in {@link SoundModel#labels()}
+     * order, written into {@code out}. The samples are mono at {@link #sampleRate()}; with context windows the
+     * {@link FeatureExtractor#historySamples()} before {@code offset} are read too, and samples outside the array
+     * count as silence. Allocates little: the path for live recognition.
+     */
+    public void probabilities(float[] samples, int offset, double[] out) {
+        extractor.extract(samples, offset, features);
+        model.probabilities(features, out);
+    }
+
+    /** What the model hears in the window starting at {@code offset}; see {@link #probabilities}. */
+    public Prediction classifyWindow(float[] samples, int offset) {
+        double[] p = new double[model.labels().size()];
+        probabilities(samples, offset, p);
+        return Prediction.of(model.labels(), p);
+    }
+
+    /** Reads a WAV file (any rate or channel count; it is mixed to mono and resampled) and classifies it. */
+    public RecordingClassification classify(Path wav) throws UnreadableRecordingException {
+        return classify(WavDecoder.read(wav));
+    }
+
+    /**
+     * Classifies every window of a recording. Windows more than the model's silence threshold below the recording's
+     * loudest window, or below its silence floor, are silence and are not classified, exactly as in training.
+     */
+    public RecordingClassification classify(Recording recording) {
+        Recording audio = recording.resampledTo(settings.sampleRate());
+        float[] samples = audio.samples();
+        int[] starts = SoundWindows.allStarts(samples.length, settings);
+        int[] sound = SoundWindows.soundStarts(samples, settings);
+        List<String> labels = model.labels();
+        double[] sums = new double[labels.size()];
+        double[] p = new double[labels.size()];
+        List<WindowResult> timeline = new ArrayList<>(starts.length);
+        int next = 0;
+        for (int start : starts) {
+            double level = SoundWindows.levelDbfs(samples, start, settings.windowSamples());
+            double seconds = start / (double) settings.sampleRate();
+            if (next < sound.length && sound[next] == start) {
+                next++;
+                probabilities(samples, start, p);
+                for (int i = 0; i < p.length; i++) {
+                    sums[i] += p[i];
+                }
+                timeline.add(new WindowResult(seconds, level, Prediction.of(labels, p)));
+            } else {
+                timeline.add(new WindowResult(seconds, level, Prediction.silence()));
+            }
+        }
+        Prediction overall;
+        if (sound.length == 0) {
+            overall = Prediction.silence();
+        } else {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] /= sound.length;
+            }
+            overall = Prediction.of(labels, sums);
+        }
+        return new RecordingClassification(recording.source(), audio.durationSeconds(), timeline, overall);
+    }
+}

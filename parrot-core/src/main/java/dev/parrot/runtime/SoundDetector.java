@@ -1,0 +1,224 @@
+package dev.parrot.runtime;
+
+import be.tarsos.dsp.AudioDispatcher;
+import be.tarsos.dsp.AudioEvent;
+import be.tarsos.dsp.AudioProcessor;
+import be.tarsos.dsp.resample.Resampler;
+import dev.parrot.features.FeatureExtractor;
+import dev.parrot.features.FeatureSettings;
+import dev.parrot.features.SoundWindows;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recognises sounds in a live stream: a TarsosDSP {@link AudioProcessor} that cuts whatever buffers its
+ * {@link AudioDispatcher} delivers into the model's windows (30 ms every 15 ms with the default settings), classifies
+ * each window loud enough to hold a sound, and tells its {@link SoundListener} when a sound passes the
+ * {@link DetectionSettings}.
+ *
+ * <p>The dispatcher may deliver mono audio at any rate, in buffers of any size and overlap: audio that is not at the
+ * model's rate is resampled on the way in, and only the new part of each buffer is used. The detector keeps the
+ * {@link FeatureExtractor#historySamples()} before each window, so that a model trained with context windows sees
+ * the same context live as in training.
+ *
+ * <pre>{@code
+ * SoundModel model = SoundModel.load(Path.of("target/models/noises.json"));
+ * AudioDispatcher microphone = AudioInputs.microphone(model);
+ * model.newDetector(DetectionSettings.defaults(), event -> System.out.println(event.sound()))
+ *         .attachTo(microphone);
+ * microphone.run(); // or new Thread(microphone).start()
+ * }</pre>
+ *
+ * <p>Not thread-safe: a detector belongs to the one thread of its dispatcher, and calls its listener there.
+ */
+public final class SoundDetector implements AudioProcessor {
+
+    private final SoundModel model;
+    private final DetectionSettings detection;
+    private final SoundListener listener;
+    private final SoundClassifier classifier;
+    private final List<String> labels;
+    private final int rate;
+    private final int window;
+    private final int hop;
+    private final int history;
+    private final double[] probabilities;
+    private final Map<String, Double> lastReported = new HashMap<>();
+
+    /** Audio at the model's rate; {@code buffer[0]} is sample {@code bufferStart} of the stream. */
+    private float[] buffer;
+    private long bufferStart;
+    private int buffered;
+    private long nextWindow;
+
+    private int inputRate = -1;
+    private Resampler resampler;
+    private double factor;
+    private float[] resampled = new float[0];
+    private boolean finished;
+
+    SoundDetector(SoundModel model, DetectionSettings detection, SoundListener listener) {
+        detection.checkSounds(model.labels(), model.source());
+        this.model = model;
+        this.detection = detection;
+        this.listener = listener;
+        this.classifier = model.newClassifier();
+        this.labels = model.labels();
+        FeatureSettings settings = model.settings();
+        this.rate = settings.sampleRate();
+        this.window = settings.windowSamples();
+        this.hop = settings.hopSamples();
+        this.history = new FeatureExtractor(settings).historySamples();
+        this.probabilities = new double[labels.size()];
+        this.buffer = new float[Math.max(4 * (window + history), rate / 2)];
+    }
+
+    public SoundModel model() {
+        return model;
+    }
+
+    public DetectionSettings detection() {
+        return detection;
+    }
+
+    /**
+     * Adds this detector to a dispatcher after checking that it delivers mono audio (TarsosDSP hands over
+     * interleaved samples of several channels as if they were one).
+     *
+     * @throws IllegalArgumentException when the dispatcher's audio has more than one channel
+     */
+    public SoundDetector attachTo(AudioDispatcher dispatcher) {
+        int channels = dispatcher.getFormat().getChannels();
+        if (channels != 1) {
+            throw new IllegalArgumentException("The audio has " + channels + " channels; a sound detector needs"
+                    + " mono. Read files with AudioInputs.wav(...), which mixes them down.");
+        }
+        dispatcher.addAudioProcessor(this);
+        return this;
+    }
+
+    /** Seconds of audio (at the model's rate) the detector has taken in. */
+    public double secondsProcessed() {
+        return (bufferStart + buffered) / (double) rate;
+    }
+
+    @Override
+    public boolean process(AudioEvent event) {
+        float[] samples = event.getFloatBuffer();
+        int overlap = Math.min(event.getOverlap(), samples.length);
+        int eventRate = Math.round(event.getSampleRate());
+        if (inputRate < 0) {
+            inputRate = eventRate;
+            if (eventRate != rate) {
+                factor = rate / (double) eventRate;
+                resampler = new Resampler(true, factor, factor);
+            }
+        } else if (eventRate != inputRate) {
+            throw new IllegalStateException("The stream changed its sample rate from " + inputRate + " to "
+                    + eventRate + " Hz; a detector follows one stream.");
+        }
+        // The dispatcher repeats the tail of the previous buffer as overlap; only what follows it is new.
+        take(samples, overlap, samples.length - overlap, false);
+        recognise();
+        return true;
+    }
+
+    @Override
+    public void processingFinished() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (resampler != null) {
+            take(new float[0], 0, 0, true);
+        }
+        recognise();
+    }
+
+    private void take(float[] samples, int from, int count, boolean last) {
+        if (resampler == null) {
+            append(samples, from, count);
+            return;
+        }
+        int room = (int) Math.ceil(count * factor) + 64;
+        if (resampled.length < room) {
+            resampled = new float[room];
+        }
+        int consumed = 0;
+        // The resampler need not take all input in one call; it keeps a filter's width back until the last batch.
+        while (true) {
+            Resampler.Result r = resampler.process(factor, samples, from + consumed, count - consumed, last,
+                    resampled, 0, resampled.length);
+            consumed += r.inputSamplesConsumed;
+            append(resampled, 0, r.outputSamplesGenerated);
+            if (r.inputSamplesConsumed == 0 && r.outputSamplesGenerated == 0) {
+                break;
+            }
+            if (consumed >= count && !last) {
+                break;
+            }
+        }
+    }
+
+    private void append(float[] samples, int from, int count) {
+        if (count <= 0) {
+            return;
+        }
+        if (buffered + count > buffer.length) {
+            // Keep only what the next window and its context still need.
+            long keepFrom = Math.max(bufferStart, nextWindow - history);
+            int drop = (int) Math.min(buffered, keepFrom - bufferStart);
+            System.arraycopy(buffer, drop, buffer, 0, buffered - drop);
+            Arrays.fill(buffer, buffered - drop, buffered, 0f);
+            buffered -= drop;
+            bufferStart += drop;
+            if (buffered + count > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, buffered + count));
+            }
+        }
+        System.arraycopy(samples, from, buffer, buffered, count);
+        buffered += count;
+    }
+
+    private void recognise() {
+        while (nextWindow + window <= bufferStart + buffered) {
+            int offset = (int) (nextWindow - bufferStart);
+            double level = SoundWindows.levelDbfs(buffer, offset, window);
+            if (level >= detection.minimumLevelDbfs()) {
+                classifyAt(offset, level, nextWindow / (double) rate);
+            }
+            nextWindow += hop;
+        }
+    }
+
+    private void classifyAt(int offset, double level, double seconds) {
+        // Until the buffer first moves on, the context of early windows lies before index 0, which the extractor
+        // reads as silence: the start of the stream is treated like the start of a recording in training.
+        classifier.probabilities(buffer, offset, probabilities);
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[best]) {
+                best = i;
+            }
+        }
+        String sound = labels.get(best);
+        double confidence = probabilities[best];
+        if (confidence < detection.confidenceOf(sound)) {
+            return;
+        }
+        Double last = lastReported.get(sound);
+        if (last != null && seconds - last < detection.throttleOf(sound) - 1e-9) {
+            return;
+        }
+        lastReported.put(sound, seconds);
+        Map<String, Double> all = new LinkedHashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            all.put(labels.get(i), probabilities[i]);
+        }
+        listener.soundRecognised(new SoundEvent(sound, confidence, level, seconds, all));
+    }
+}

@@ -1,0 +1,237 @@
+package dev.parrot.runtime;
+
+import dev.parrot.ParrotException;
+import dev.parrot.dataset.TrainingSet;
+import dev.parrot.features.FeatureExtractor;
+import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.ModelFiles;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.core.Attribute;
+import weka.core.Instances;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A trained model, ready to classify audio: the Weka classifier, the header of the data it learnt from, and the
+ * descriptor whose feature settings say how to turn audio into what it expects.
+ *
+ * <p>Loading checks that this version of Parrot computes exactly the features the model was trained on, and refuses
+ * the model otherwise: a model fed other features answers with confidence, and wrongly.
+ *
+ * <p>Thread safety: a model may be shared by threads. Weka does not promise that predicting leaves a classifier
+ * untouched (some learners filter or search with shared state), so calls into the classifier are serialised on this
+ * model. Threads that classify at the same time without waiting on each other each use their own {@link #copy()}.
+ * The {@link SoundClassifier}s and {@link SoundDetector}s made from a model hold a {@link FeatureExtractor}, which is
+ * not thread-safe: one per thread.
+ */
+public final class SoundModel {
+
+    private final ModelDescriptor descriptor;
+    private final Classifier classifier;
+    private final Instances header;
+    private final List<String> labels;
+    private final String source;
+
+    private SoundModel(ModelDescriptor descriptor, Classifier classifier, Instances header, List<String> labels,
+            String source) {
+        this.descriptor = descriptor;
+        this.classifier = classifier;
+        this.header = header;
+        this.labels = labels;
+        this.source = source;
+    }
+
+    /**
+     * Loads the model that {@code parrot:train} wrote, given either of its two files ({@code noises.json} or
+     * {@code noises.model}); the other is expected next to it.
+     *
+     * @throws ParrotException when a file is missing, is no Parrot model, or needs features this version cannot make
+     * @throws IOException when a file cannot be read
+     */
+    public static SoundModel load(Path jsonOrModel) throws ParrotException, IOException {
+        String file = jsonOrModel.getFileName().toString();
+        boolean known = file.endsWith(ModelFiles.DESCRIPTOR_EXTENSION) || file.endsWith(ModelFiles.MODEL_EXTENSION);
+        ModelFiles files = known ? ModelFiles.of(jsonOrModel)
+                : new ModelFiles(jsonOrModel.toAbsolutePath().getParent(), file);
+        ModelDescriptor descriptor = files.readDescriptor();
+        ModelFiles.LoadedClassifier loaded = files.readClassifier();
+        return of(descriptor, loaded, files.classifierFile().toString());
+    }
+
+    /**
+     * Loads a model packaged with an application: the resources {@code <name>.json} and {@code <name>.model}, e.g.
+     * {@code fromClasspath("models/noises")} for {@code src/main/resources/models/noises.*}. Resources are looked up
+     * with the thread's context class loader, or this library's when there is none.
+     *
+     * @throws ParrotException when a resource is missing or is no usable Parrot model
+     */
+    public static SoundModel fromClasspath(String name) throws ParrotException, IOException {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return fromClasspath(loader != null ? loader : SoundModel.class.getClassLoader(), name);
+    }
+
+    /** Like {@link #fromClasspath(String)}, with the given class loader. */
+    public static SoundModel fromClasspath(ClassLoader loader, String name) throws ParrotException, IOException {
+        String base = name.startsWith("/") ? name.substring(1) : name;
+        if (base.endsWith(ModelFiles.DESCRIPTOR_EXTENSION) || base.endsWith(ModelFiles.MODEL_EXTENSION)) {
+            base = base.substring(0, base.lastIndexOf('.'));
+        }
+        String json = base + ModelFiles.DESCRIPTOR_EXTENSION;
+        String model = base + ModelFiles.MODEL_EXTENSION;
+        ModelDescriptor descriptor;
+        try (InputStream in = open(loader, json)) {
+            descriptor = ModelFiles.parseDescriptor(in, "class path resource " + json);
+        }
+        ModelFiles.LoadedClassifier loaded;
+        try (InputStream in = open(loader, model)) {
+            loaded = ModelFiles.parseClassifier(in, "class path resource " + model);
+        }
+        return of(descriptor, loaded, "class path resource " + model);
+    }
+
+    private static InputStream open(ClassLoader loader, String resource) throws ParrotException {
+        InputStream in = loader.getResourceAsStream(resource);
+        if (in == null) {
+            throw new ParrotException("No model resource " + resource + " on the class path: package both "
+                    + "<name>.json and <name>.model, e.g. under src/main/resources.");
+        }
+        return in;
+    }
+
+    /**
+     * A model from a descriptor and a classifier read elsewhere; {@code where} names them in messages.
+     *
+     * @throws ParrotException when the two do not make a model this version can feed
+     */
+    public static SoundModel of(ModelDescriptor descriptor, ModelFiles.LoadedClassifier loaded, String where)
+            throws ParrotException {
+        FeatureSettings settings = descriptor.features().settings();
+        if (settings == null) {
+            throw new ParrotException(where + ": the descriptor names no feature settings; retrain the model.");
+        }
+        String problem = settings.incompatibility();
+        if (problem != null) {
+            throw new ParrotException(where + " cannot be used by this version of Parrot: " + problem
+                    + ". Retrain it with this version (mvn parrot:train).");
+        }
+        Instances header = new Instances(loaded.header(), 0);
+        if (header.classIndex() < 0) {
+            header.setClassIndex(header.numAttributes() - 1);
+        }
+        Attribute classAttribute = header.classAttribute();
+        if (!classAttribute.isNominal() || header.classIndex() != header.numAttributes() - 1) {
+            throw new ParrotException(where + " is not a model written by parrot:train: its class is not the last,"
+                    + " nominal attribute.");
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < classAttribute.numValues(); i++) {
+            labels.add(classAttribute.value(i));
+        }
+        if (!labels.equals(descriptor.labels())) {
+            throw new ParrotException(where + " and its descriptor disagree on the sounds: " + labels + " in the"
+                    + " classifier, " + descriptor.labels() + " in the JSON. Were they copied from different runs?"
+                    + " Retrain, or copy both files of one run.");
+        }
+        int dimension = new FeatureExtractor(settings).dimension();
+        int inHeader = header.numAttributes() - 1;
+        if (inHeader != dimension || descriptor.features().dimension() != dimension) {
+            throw new ParrotException(String.format(Locale.ROOT, "%s expects %d feature values per window (its"
+                    + " descriptor says %d), but this version of Parrot computes %d from its settings. Retrain it with"
+                    + " this version (mvn parrot:train).", where, inHeader, descriptor.features().dimension(),
+                    dimension));
+        }
+        return new SoundModel(descriptor, loaded.classifier(), header, Collections.unmodifiableList(labels), where);
+    }
+
+    /** The model's name, as in its file names. */
+    public String name() {
+        return descriptor.name();
+    }
+
+    /** The sounds it tells apart, in the order of {@link #probabilities}. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** How audio becomes features for this model: the settings it was trained with. */
+    public FeatureSettings settings() {
+        return descriptor.features().settings();
+    }
+
+    public ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** Where the model was loaded from, for messages. */
+    public String source() {
+        return source;
+    }
+
+    /** A feature extractor for this model's settings; one per thread. */
+    public FeatureExtractor newFeatureExtractor() {
+        return new FeatureExtractor(settings());
+    }
+
+    /** A classifier of windows and recordings for the calling thread. */
+    public SoundClassifier newClassifier() {
+        return new SoundClassifier(this);
+    }
+
+    /** A detector of sounds in a live stream, for one audio thread. */
+    public SoundDetector newDetector(DetectionSettings detection, SoundListener listener) {
+        return new SoundDetector(this, detection, listener);
+    }
+
+    /**
+     * An independent model with its own copy of the classifier, for a thread that should not wait for others.
+     */
+    public SoundModel copy() {
+        Classifier own;
+        synchronized (this) {
+            try {
+                own = AbstractClassifier.makeCopy(classifier);
+            } catch (Exception e) {
+                throw new IllegalStateException("Weka could not copy the classifier of " + source + ": " + e, e);
+            }
+        }
+        return new SoundModel(descriptor, own, header, labels, source);
+    }
+
+    /**
+     * The probability of each sound ({@link #labels()} order) for one window's features, written into {@code out}.
+     *
+     * @param features exactly {@link FeatureExtractor#dimension()} values from this model's extractor
+     * @param out room for one value per label
+     */
+    public void probabilities(float[] features, double[] out) {
+        double[] distribution;
+        synchronized (this) {
+            try {
+                distribution = classifier.distributionForInstance(TrainingSet.instance(header, features));
+            } catch (Exception e) {
+                throw new IllegalStateException("Weka could not classify a window with " + source + ": " + e, e);
+            }
+        }
+        System.arraycopy(distribution, 0, out, 0, labels.size());
+    }
+
+    /** The probability of each sound for one window's features, in {@link #labels()} order. */
+    public double[] probabilities(float[] features) {
+        double[] out = new double[labels.size()];
+        probabilities(features, out);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "SoundModel[" + name() + " " + labels + " from " + source + "]";
+    }
+}

@@ -1,0 +1,111 @@
+package dev.parrot.runtime;
+
+import dev.parrot.ParrotException;
+import dev.parrot.features.FeatureExtractor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SoundModelTest {
+
+    @Test
+    void loadsFromEitherFileOfTheModel() throws Exception {
+        Path json = TestSounds.modelFile();
+        Path model = json.resolveSibling("plain.model");
+
+        SoundModel fromJson = SoundModel.load(json);
+        SoundModel fromModel = SoundModel.load(model);
+
+        assertEquals(List.of(TestSounds.SOUNDS).stream().sorted().toList(), fromJson.labels());
+        assertEquals(fromJson.labels(), fromModel.labels());
+        assertEquals("plain", fromModel.name());
+        float[] features = new FeatureExtractor(fromJson.settings())
+                .extract(TestSounds.take("high", TestSounds.RATE, 5), 2400);
+        assertArrayEquals(fromJson.probabilities(features), fromModel.probabilities(features), 1e-12);
+    }
+
+    @Test
+    void loadsFromTheClassPath(@TempDir Path dir) throws Exception {
+        Path json = TestSounds.modelFile();
+        Path models = Files.createDirectories(dir.resolve("models"));
+        Files.copy(json, models.resolve("noises.json"));
+        Files.copy(json.resolveSibling("plain.model"), models.resolve("noises.model"));
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+            SoundModel model = SoundModel.fromClasspath(loader, "/models/noises");
+
+            assertEquals(TestSounds.model().labels(), model.labels());
+            assertEquals("high", model.newClassifier()
+                    .classify(new dev.parrot.audio.Recording(null, TestSounds.take("high", 16_000, 9), 16_000))
+                    .overall().label());
+        }
+    }
+
+    @Test
+    void aMissingClassPathResourceIsNamed(@TempDir Path dir) throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+            ParrotException e = assertThrows(ParrotException.class,
+                    () -> SoundModel.fromClasspath(loader, "models/absent"));
+
+            assertTrue(e.getMessage().contains("models/absent.json"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aMissingModelIsNamed(@TempDir Path dir) {
+        Path absent = dir.resolve("nothing.json");
+
+        ParrotException e = assertThrows(ParrotException.class, () -> SoundModel.load(absent));
+
+        assertTrue(e.getMessage().contains(absent.toString()), e.getMessage());
+    }
+
+    @Test
+    void refusesFeaturesThisVersionCannotCompute(@TempDir Path dir) throws Exception {
+        Path json = copyModel(dir, "future");
+        Files.writeString(json, Files.readString(json).replace("\"parrot-features-1\"", "\"parrot-features-9\""));
+
+        ParrotException e = assertThrows(ParrotException.class, () -> SoundModel.load(json));
+
+        assertTrue(e.getMessage().contains("parrot-features-9"), e.getMessage());
+        assertTrue(e.getMessage().contains("Retrain"), e.getMessage());
+    }
+
+    @Test
+    void refusesAModelWhoseFeatureCountDiffersFromTheExtractors(@TempDir Path dir) throws Exception {
+        Path json = copyModel(dir, "fewer");
+        // Valid settings, but 12 cepstral coefficients give other features than the 13 the classifier learnt on.
+        String changed = Files.readString(json).replaceFirst("\"mfccs\"\\s*:\\s*13", "\"mfccs\" : 12");
+        Files.writeString(json, changed);
+
+        ParrotException e = assertThrows(ParrotException.class, () -> SoundModel.load(json));
+
+        assertTrue(e.getMessage().contains("feature values"), e.getMessage());
+        assertTrue(e.getMessage().contains(json.resolveSibling("fewer.model").toString()), e.getMessage());
+    }
+
+    @Test
+    void aCopyClassifiesLikeTheOriginal() throws Exception {
+        SoundModel model = TestSounds.model();
+        float[] features = model.newFeatureExtractor().extract(TestSounds.take("low", TestSounds.RATE, 3), 2400);
+
+        assertArrayEquals(model.probabilities(features), model.copy().probabilities(features), 1e-12);
+    }
+
+    private static Path copyModel(Path dir, String name) throws Exception {
+        Path json = TestSounds.modelFile();
+        Files.copy(json, dir.resolve(name + ".json"));
+        Files.copy(json.resolveSibling("plain.model"), dir.resolve(name + ".model"));
+        return dir.resolve(name + ".json");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.parrot.maven;
+
+import dev.parrot.ParrotException;
+import dev.parrot.model.ModelFiles;
+import dev.parrot.runtime.BatchClassifier;
+import dev.parrot.runtime.ClassifyRequest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Classifies recordings with a trained model: {@code mvn parrot:classify -Dparrot.input=PATH}, a WAV file or a folder
+ * searched recursively. Logs one line per recording and writes {@code <reportDirectory>/classifications.csv}. When
+ * the folder's sub-folders are named after the model's sounds, the recordings in them are taken to be those sounds:
+ * the goal then logs the accuracy and confusion matrix on these recordings the model never saw and writes them to
+ * {@code <reportDirectory>/<modelName>-unseen.json}, which the site report shows beside the cross-validated estimate.
+ */
+@Mojo(name = "classify", threadSafe = true)
+public class ClassifyMojo extends AbstractParrotMojo {
+
+    /** The WAV file, or the folder of WAV files (searched recursively), to classify. */
+    @Parameter(property = "parrot.input", required = true)
+    private File input;
+
+    /** The model's name, as given to {@code parrot:train}: the model is {@code <outputDirectory>/<modelName>.json}. */
+    @Parameter(property = "parrot.modelName", defaultValue = "${project.artifactId}", required = true)
+    private String modelName;
+
+    /** Where {@code parrot:train} wrote the model files. */
+    @Parameter(property = "parrot.outputDirectory", defaultValue = "${project.build.directory}/models",
+            required = true)
+    private File outputDirectory;
+
+    /**
+     * A model file to use instead of {@code <outputDirectory>/<modelName>}: either its {@code .json} or its
+     * {@code .model}, with the other next to it.
+     */
+    @Parameter(property = "parrot.model")
+    private File model;
+
+    /** Where {@code classifications.csv} and {@code <modelName>-unseen.json} are written. */
+    @Parameter(property = "parrot.reportDirectory", defaultValue = "${project.build.directory}/parrot",
+            required = true)
+    private File reportDirectory;
+
+    /** Recordings classified at once; 0 uses every core. */
+    @Parameter(property = "parrot.threads", defaultValue = "0")
+    private int threads;
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        Path modelFile = model != null ? model.toPath()
+                : outputDirectory.toPath().resolve(modelName + ModelFiles.DESCRIPTOR_EXTENSION);
+        ClassifyRequest request = new ClassifyRequest(input.toPath(), modelFile, reportDirectory.toPath(),
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), new MavenProgressLog(getLog()));
+        try {
+            new BatchClassifier().classify(request);
+        } catch (ParrotException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot classify " + input + " or write the results to "
+                    + reportDirectory + ": " + e.getMessage(), e);
+        }
+    }
+}

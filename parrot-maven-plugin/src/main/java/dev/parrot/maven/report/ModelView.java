@@ -1,0 +1,456 @@
+package dev.parrot.maven.report;
+
+import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.UnseenEvaluation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One model as the page shows it: every figure already worded, formatted and coloured, so that the templates only
+ * place text. Built from the model's descriptor, which the train goal wrote.
+ *
+ * @param name the model name
+ * @param anchor the id of its section on the page
+ * @param summary one line: sounds, recordings, audio, when
+ * @param accuracy the accuracy box
+ * @param unseen what {@code parrot:classify} measured on recordings the model never saw, or null when it did not
+ * @param matrix the confusion matrix
+ * @param sounds the per-sound table
+ * @param pairs the most confused pairs, worst first
+ * @param facts how the model was made
+ * @param skipped recordings the train goal left out
+ */
+public record ModelView(String name, String anchor, String summary, Accuracy accuracy, Unseen unseen, Matrix matrix,
+        List<SoundRow> sounds, List<Pair> pairs, List<Fact> facts, List<Skipped> skipped) {
+
+    /** Accuracy from this share on is optimal (Parrot.py's advice). */
+    public static final double GOOD = 0.95;
+    /** Accuracy from this share on is usable. */
+    public static final double FAIR = 0.90;
+    /** A pair mixed up in this share of one sound's windows is hard to tell apart. */
+    static final double OFTEN = 0.10;
+    /** A pair mixed up in this share is worth a few more recordings. */
+    static final double SOMETIMES = 0.02;
+    /** How many confused pairs the page lists. */
+    static final int PAIRS_SHOWN = 5;
+    /** How many wrongly recognised unseen recordings the page lists. */
+    static final int MISSES_SHOWN = 10;
+
+    /** The diagonal's hue (right answers) and the confusions' hue, at full intensity: blue and orange stay apart
+     * for the common kinds of colour blindness, unlike green and red. */
+    private static final int[] RIGHT_HUE = {29, 95, 168};
+    private static final int[] CONFUSED_HUE = {204, 76, 2};
+    // Black, not a softer dark grey: only black keeps 4.5:1 on every mid-tone background where white fails too.
+    private static final int[] DARK_TEXT = {0, 0, 0};
+
+    /**
+     * The accuracy box.
+     *
+     * @param share the accuracy, 0..1
+     * @param percent it as text, "96.7%"
+     * @param tier good, fair or poor
+     * @param spread "± 1.1 points across 5 folds"
+     * @param verdict what it means for the user
+     * @param detail what it was measured on
+     * @param folds each fold's accuracy as text
+     */
+    public record Accuracy(double share, String percent, String tier, String spread, String verdict, String detail,
+            List<String> folds) {
+    }
+
+    /**
+     * The accuracy on recordings the model never saw, from {@code parrot:classify}.
+     *
+     * @param percent the share of labelled recordings recognised, "83.3%"
+     * @param tier good, fair or poor like the cross-validated box; neutral when the figure does not apply to this
+     *     model or to new recordings
+     * @param detail how many, from where, when
+     * @param compare the cross-validated figure it compares with (recordings recognised as a whole)
+     * @param notes why the figure does not apply, when it does not
+     * @param misses the recordings recognised wrongly, in the order classify listed them
+     * @param moreMisses how many more were wrong than are listed
+     * @param skipped recordings classify could not read, in words, or empty
+     */
+    public record Unseen(String percent, String tier, String detail, String compare, List<String> notes,
+            List<Miss> misses, int moreMisses, String skipped) {
+    }
+
+    /** A recording the model got wrong. */
+    public record Miss(String file, String expected, String heardAs, String confidence) {
+    }
+
+    /**
+     * The confusion matrix.
+     *
+     * @param labels the sounds, for rows (recorded) and columns (heard as) alike
+     * @param rows one per recorded sound
+     */
+    public record Matrix(List<String> labels, List<MatrixRow> rows) {
+    }
+
+    /**
+     * @param sound the recorded sound
+     * @param total its windows, as text
+     * @param cells one per sound it was heard as
+     */
+    public record MatrixRow(String sound, String total, List<Cell> cells) {
+    }
+
+    /**
+     * @param count the number of windows, as text (always shown, so colour never carries the figure alone)
+     * @param kind right (the diagonal), confused, or zero
+     * @param style the cell's colours as CSS custom properties ({@code --bg}, {@code --fg}): background by the count's
+     *     share of the row, text that stays readable on it. Custom properties rather than plain inline colours, so
+     *     that the stylesheet can insist on them when printing, against skins whose print CSS blanks all backgrounds
+     * @param title the cell in words, "kick heard as tom in 12 of 340 windows (3.5%)"
+     */
+    public record Cell(String count, String kind, String style, String title) {
+    }
+
+    /**
+     * A row of the per-sound table.
+     */
+    public record SoundRow(String sound, String recordings, String windows, String used, String balancing,
+            String precision, String precisionTier, String recall, String recallTier, String f1, String f1Tier) {
+    }
+
+    /**
+     * Two sounds the model mixes up.
+     *
+     * @param first the sound heard wrongly more often
+     * @param second the other
+     * @param directions each way it went wrong, in words
+     * @param tier poor (often), fair (sometimes) or good (rarely)
+     * @param advice what to do about it
+     */
+    public record Pair(String first, String second, List<String> directions, String tier, String advice) {
+    }
+
+    /**
+     * A line of "how the model was made".
+     *
+     * @param label what it is
+     * @param value its value
+     * @param code whether the value is something to type (options, class names, paths)
+     */
+    public record Fact(String label, String value, boolean code) {
+    }
+
+    /** A recording left out of training, and why. */
+    public record Skipped(String file, String reason) {
+    }
+
+    /**
+     * Words and colours for a model.
+     *
+     * @throws IllegalArgumentException when the descriptor has no evaluation or a confusion matrix that does not fit
+     *     its labels; {@link ModelsFolder} refuses such files before they get here
+     */
+    public static ModelView of(ModelDescriptor d, ReportLabels l) {
+        return of(d, Optional.empty(), l);
+    }
+
+    /**
+     * Words and colours for a model and what {@code parrot:classify} measured on it, if anything.
+     *
+     * @throws IllegalArgumentException as {@link #of(ModelDescriptor, ReportLabels)}
+     */
+    public static ModelView of(ModelDescriptor d, Optional<UnseenEvaluation> unseen, ReportLabels l) {
+        String problem = problem(d);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        ModelDescriptor.Evaluation e = d.evaluation();
+        ModelDescriptor.Training t = d.training();
+        long[][] counts = e.confusionMatrix().counts();
+        List<String> labels = e.confusionMatrix().labels();
+
+        int recordings = t == null || t.sounds() == null ? e.recordings()
+                : t.sounds().stream().mapToInt(ModelDescriptor.SoundSummary::recordings).sum();
+        String audio = t == null ? "?" : l.number(t.audioSeconds(), 1) + " s";
+        String summary = l.get("model.summary", labels.size(), l.count(recordings), audio, l.instant(d.createdAt()));
+
+        return new ModelView(d.name(), anchor(d.name()), summary, accuracy(e, l),
+                unseen.map(u -> unseen(u, d, l)).orElse(null), matrix(labels, counts, l), sounds(d, l),
+                pairs(labels, counts, l), facts(d, l), skipped(t));
+    }
+
+    /** Why a descriptor cannot be shown, or null when it can. */
+    static String problem(ModelDescriptor d) {
+        ModelDescriptor.Evaluation e = d.evaluation();
+        if (e == null || e.confusionMatrix() == null || e.confusionMatrix().labels() == null
+                || e.confusionMatrix().counts() == null) {
+            return "it has no evaluation (accuracy and confusion matrix)";
+        }
+        int n = e.confusionMatrix().labels().size();
+        long[][] counts = e.confusionMatrix().counts();
+        if (counts.length != n) {
+            return "its confusion matrix has " + counts.length + " rows for " + n + " sounds";
+        }
+        for (long[] row : counts) {
+            if (row == null || row.length != n) {
+                return "its confusion matrix is not " + n + " x " + n;
+            }
+        }
+        return null;
+    }
+
+    /** "model-" and the name with anything but letters, digits, '-' and '_' replaced, so it is a valid id. */
+    static String anchor(String name) {
+        return "model-" + (name == null ? "" : name.replaceAll("[^A-Za-z0-9_-]", "_"));
+    }
+
+    /** good, fair or poor, by Parrot.py's 95% and 90%. */
+    public static String tier(double share) {
+        return share >= GOOD ? "good" : share >= FAIR ? "fair" : "poor";
+    }
+
+    private static Accuracy accuracy(ModelDescriptor.Evaluation e, ReportLabels l) {
+        String tier = tier(e.accuracy());
+        String spread = l.get("accuracy.spread", l.number(e.accuracyStdDev() * 100, 1), e.folds());
+        String detail = l.get("accuracy.detail", l.count(e.windows()), l.count(e.recordings()),
+                l.percent(e.clipAccuracy()));
+        List<String> folds = e.foldAccuracies() == null ? List.of()
+                : e.foldAccuracies().stream().map(l::percent).toList();
+        return new Accuracy(e.accuracy(), l.percent(e.accuracy()), tier, spread, l.get("accuracy." + tier), detail,
+                folds);
+    }
+
+    private static Unseen unseen(UnseenEvaluation u, ModelDescriptor d, ReportLabels l) {
+        List<String> notes = new ArrayList<>();
+        if (u.trainingData()) {
+            notes.add(l.get("unseen.trainingData"));
+        }
+        if (d.createdAt() != null && !Objects.equals(u.modelCreatedAt(), d.createdAt())) {
+            notes.add(l.get("unseen.stale", l.instant(u.modelCreatedAt())));
+        }
+        String tier = notes.isEmpty() ? tier(u.accuracy()) : "neutral";
+        String detail = l.get("unseen.detail", l.count(u.correct()), l.count(u.recordings()),
+                u.input() == null ? "?" : u.input(), l.instant(u.createdAt()));
+        String compare = l.get("unseen.compare", l.percent(d.evaluation().clipAccuracy()));
+        List<UnseenEvaluation.Miss> all = u.misclassified() == null ? List.of() : u.misclassified();
+        List<Miss> misses = all.stream().limit(MISSES_SHOWN)
+                .map(m -> new Miss(m.file(), m.expected(), m.label(), l.percent(m.confidence()))).toList();
+        int skipped = u.skipped() == null ? 0 : u.skipped().size();
+        return new Unseen(l.percent(u.accuracy()), tier, detail, compare, notes, misses, all.size() - misses.size(),
+                skipped == 0 ? "" : l.get("unseen.skipped", skipped));
+    }
+
+    private static Matrix matrix(List<String> labels, long[][] counts, ReportLabels l) {
+        List<MatrixRow> rows = new ArrayList<>();
+        for (int a = 0; a < labels.size(); a++) {
+            long total = rowTotal(counts[a]);
+            List<Cell> cells = new ArrayList<>();
+            for (int p = 0; p < labels.size(); p++) {
+                long count = counts[a][p];
+                double share = total == 0 ? 0 : (double) count / total;
+                boolean right = a == p;
+                String title = right
+                        ? l.get("matrix.cell.right", labels.get(a), l.count(count), l.count(total), l.percent(share))
+                        : l.get("matrix.cell.confused", labels.get(a), labels.get(p), l.count(count), l.count(total),
+                                l.percent(share));
+                String kind = count == 0 ? "zero" : right ? "right" : "confused";
+                cells.add(new Cell(l.count(count), kind, cellStyle(count, share, right), title));
+            }
+            rows.add(new MatrixRow(labels.get(a), l.count(total), cells));
+        }
+        return new Matrix(labels, rows);
+    }
+
+    /**
+     * The colours of a cell. Intensity grows with the square root of the share so that a confusion of a few percent
+     * is visible at a glance; the text is white or black, whichever stands out more from the background.
+     */
+    static String cellStyle(long count, double share, boolean right) {
+        if (count == 0) {
+            return "";
+        }
+        double intensity = 0.08 + 0.92 * Math.sqrt(Math.max(0, Math.min(1, share)));
+        int[] hue = right ? RIGHT_HUE : CONFUSED_HUE;
+        int[] rgb = new int[3];
+        for (int i = 0; i < 3; i++) {
+            rgb[i] = (int) Math.round(255 + (hue[i] - 255) * intensity);
+        }
+        double background = luminance(rgb);
+        boolean white = contrast(background, 1.0) > contrast(background, luminance(DARK_TEXT));
+        String text = white ? "#ffffff" : "#000000";
+        return String.format(Locale.ROOT, "--bg:#%02x%02x%02x;--fg:%s", rgb[0], rgb[1], rgb[2], text);
+    }
+
+    /** The legend's swatch for one hue: a gradient from the faintest to the strongest cell colour. */
+    public static String legendStyle(boolean right) {
+        return "--bg:linear-gradient(to right," + background(cellStyle(1, 0, right)) + ","
+                + background(cellStyle(1, 1, right)) + ")";
+    }
+
+    private static String background(String style) {
+        return style.substring("--bg:".length(), style.indexOf(';'));
+    }
+
+    /** WCAG contrast ratio of two luminances, 1 to 21. */
+    static double contrast(double a, double b) {
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }
+
+    /** WCAG relative luminance, 0 (black) to 1 (white). */
+    static double luminance(int[] rgb) {
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = rgb[i] / 255.0;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
+    private static long rowTotal(long[] row) {
+        long total = 0;
+        for (long c : row) {
+            total += c;
+        }
+        return total;
+    }
+
+    private static List<SoundRow> sounds(ModelDescriptor d, ReportLabels l) {
+        ModelDescriptor.Training t = d.training();
+        Map<String, ModelDescriptor.SoundSummary> summaries = t == null || t.sounds() == null ? Map.of()
+                : t.sounds().stream().collect(Collectors.toMap(ModelDescriptor.SoundSummary::sound,
+                        Function.identity(), (x, y) -> x));
+        Map<String, ModelDescriptor.SoundMetrics> metrics = d.evaluation().perSound() == null ? Map.of()
+                : d.evaluation().perSound().stream().collect(Collectors.toMap(ModelDescriptor.SoundMetrics::sound,
+                        Function.identity(), (x, y) -> x));
+        List<SoundRow> rows = new ArrayList<>();
+        for (String sound : d.labels()) {
+            ModelDescriptor.SoundSummary s = summaries.get(sound);
+            ModelDescriptor.SoundMetrics m = metrics.get(sound);
+            rows.add(new SoundRow(sound,
+                    s == null ? "?" : l.count(s.recordings()),
+                    s == null ? "?" : l.count(s.windows()),
+                    s == null ? "?" : l.count(s.windowsUsed()),
+                    s == null ? "?" : balancing(s, t.balanced(), l),
+                    m == null ? "?" : l.percent(m.precision()),
+                    m == null ? "" : tier(m.precision()),
+                    m == null ? "?" : l.percent(m.recall()),
+                    m == null ? "" : tier(m.recall()),
+                    m == null ? "?" : l.percent(m.f1()),
+                    m == null ? "" : tier(m.f1())));
+        }
+        return rows;
+    }
+
+    private static String balancing(ModelDescriptor.SoundSummary s, boolean balanced, ReportLabels l) {
+        if (!balanced) {
+            return l.get("balancing.off");
+        }
+        String change = (s.balancingChangePercent() >= 0 ? "+" : "−")
+                + l.number(Math.abs(s.balancingChangePercent()), 0) + "%";
+        return switch (s.balancing() == null ? "" : s.balancing()) {
+            case "kept" -> l.get("balancing.kept");
+            case "oversampled" -> l.get("balancing.oversampled", change);
+            case "undersampled" -> l.get("balancing.undersampled", change);
+            default -> s.balancing() == null ? "?" : s.balancing();
+        };
+    }
+
+    private record Confusion(int a, int b, double rate, long windows) {
+    }
+
+    private static List<Pair> pairs(List<String> labels, long[][] counts, ReportLabels l) {
+        long[] totals = new long[labels.size()];
+        for (int i = 0; i < labels.size(); i++) {
+            totals[i] = rowTotal(counts[i]);
+        }
+        List<Confusion> confusions = new ArrayList<>();
+        for (int a = 0; a < labels.size(); a++) {
+            for (int b = a + 1; b < labels.size(); b++) {
+                if (counts[a][b] + counts[b][a] == 0) {
+                    continue;
+                }
+                double ab = share(counts[a][b], totals[a]);
+                double ba = share(counts[b][a], totals[b]);
+                // The worse direction first: it is the one the advice is about.
+                confusions.add(ab >= ba ? new Confusion(a, b, ab, counts[a][b] + counts[b][a])
+                        : new Confusion(b, a, ba, counts[a][b] + counts[b][a]));
+            }
+        }
+        confusions.sort(Comparator.comparingDouble(Confusion::rate).reversed()
+                .thenComparing(Comparator.comparingLong(Confusion::windows).reversed()));
+        List<Pair> pairs = new ArrayList<>();
+        for (Confusion c : confusions.subList(0, Math.min(PAIRS_SHOWN, confusions.size()))) {
+            List<String> directions = new ArrayList<>();
+            for (int[] way : new int[][] {{c.a(), c.b()}, {c.b(), c.a()}}) {
+                long n = counts[way[0]][way[1]];
+                if (n > 0) {
+                    directions.add(l.get("pairs.direction", labels.get(way[0]), labels.get(way[1]), l.count(n),
+                            l.count(totals[way[0]]), l.percent(share(n, totals[way[0]]))));
+                }
+            }
+            String severity = c.rate() >= OFTEN ? "often" : c.rate() >= SOMETIMES ? "sometimes" : "rarely";
+            String tier = switch (severity) {
+                case "often" -> "poor";
+                case "sometimes" -> "fair";
+                default -> "good";
+            };
+            pairs.add(new Pair(labels.get(c.a()), labels.get(c.b()), directions, tier, l.get("pairs." + severity)));
+        }
+        return pairs;
+    }
+
+    private static double share(long n, long total) {
+        return total == 0 ? 0 : (double) n / total;
+    }
+
+    private static List<Fact> facts(ModelDescriptor d, ReportLabels l) {
+        List<Fact> facts = new ArrayList<>();
+        ModelDescriptor.ClassifierInfo c = d.classifier();
+        if (c != null) {
+            String name = c.name() == null || c.name().equals(c.wekaClass()) ? c.wekaClass()
+                    : c.name() + " (" + c.wekaClass() + ")";
+            facts.add(new Fact(l.get("made.classifier"), name, false));
+            facts.add(new Fact(l.get("made.options"), c.options() == null || c.options().isBlank() ? "-"
+                    : c.options(), true));
+        }
+        FeatureSettings f = d.features().settings();
+        if (f != null) {
+            double msPerSample = 1000.0 / f.sampleRate();
+            facts.add(new Fact(l.get("made.features"), l.get("made.features.value", l.count(d.features().dimension()),
+                    f.version(), f.melBands(), f.mfccs(), l.number(f.windowSamples() * msPerSample, 1),
+                    l.number(f.hopSamples() * msPerSample, 1), l.number(f.frameSamples() * msPerSample, 1),
+                    l.number(f.strideSamples() * msPerSample, 1), l.count(f.sampleRate())), false));
+            facts.add(new Fact(l.get("made.silence"), l.get("made.silence.value",
+                    l.number(f.silenceThresholdDb(), 1), l.number(f.silenceFloorDbfs(), 1)), false));
+            facts.add(new Fact(l.get("made.context"), f.contextWindows() == 0 ? l.get("made.context.none")
+                    : l.get("made.context.some", f.contextWindows()), false));
+        }
+        ModelDescriptor.Evaluation e = d.evaluation();
+        facts.add(new Fact(l.get("made.evaluation"), e.method() == null ? "?" : e.method(), false));
+        ModelDescriptor.Training t = d.training();
+        if (t != null) {
+            facts.add(new Fact(l.get("made.balancing"),
+                    l.get(t.balanced() ? "made.balancing.on" : "made.balancing.off"), false));
+            facts.add(new Fact(l.get("made.seed"), Long.toString(t.seed()), true));
+            facts.add(new Fact(l.get("made.recordings"), l.get("made.recordings.value",
+                    t.recordingsDirectory() == null ? "?" : t.recordingsDirectory(),
+                    l.number(t.audioSeconds(), 1) + " s"), false));
+        }
+        facts.add(new Fact(l.get("made.trained"), l.get("made.trained.value", l.instant(d.createdAt()),
+                t == null ? "?" : l.duration(t.durationMillis()),
+                d.parrotVersion() == null ? "?" : d.parrotVersion()), false));
+        return facts;
+    }
+
+    private static List<Skipped> skipped(ModelDescriptor.Training t) {
+        if (t == null || t.skipped() == null) {
+            return List.of();
+        }
+        return t.skipped().stream().map(s -> new Skipped(s.file(), s.reason())).toList();
+    }
+}
