@@ -2,6 +2,7 @@ package dev.parrot.runtime;
 
 import dev.parrot.ParrotException;
 import dev.parrot.features.FeatureExtractor;
+import dev.parrot.features.FeatureSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +74,8 @@ class SoundModelTest {
     @Test
     void refusesFeaturesThisVersionCannotCompute(@TempDir Path dir) throws Exception {
         Path json = copyModel(dir, "future");
-        Files.writeString(json, Files.readString(json).replace("\"parrot-features-1\"", "\"parrot-features-9\""));
+        Files.writeString(json, Files.readString(json).replace("\"" + FeatureSettings.CURRENT_VERSION + "\"",
+                "\"parrot-features-9\""));
 
         ParrotException e = assertThrows(ParrotException.class, () -> SoundModel.load(json));
 
