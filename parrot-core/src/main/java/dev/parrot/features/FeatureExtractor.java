@@ -59,6 +59,8 @@ public final class FeatureExtractor {
     private final float[] lastLogMel;
     private final float[] meanLogMel;
     private final float[] peakLogMel;
+    /** Every frame's log-mel bands, frame after frame, for Parrot.py's own values. */
+    private final float[] frameLogMels;
     private final float[] shapeSums = new float[5];
     private final double[] energy;
     private final double[] levels;
@@ -95,6 +97,7 @@ public final class FeatureExtractor {
         this.lastLogMel = new float[settings.melBands()];
         this.meanLogMel = new float[settings.melBands()];
         this.peakLogMel = new float[settings.melBands()];
+        this.frameLogMels = new float[frames * settings.melBands()];
         this.names = Collections.unmodifiableList(buildNames());
         this.dimension = names.size();
     }
@@ -224,7 +227,28 @@ public final class FeatureExtractor {
                 }
             }
         }
+        // 4. Parrot.py's values, standardised over the window so that loudness does not matter.
+        if (settings.parrotMelFrames()) {
+            k = putStandardised(frameLogMels, out, k);
+        }
         assert k == dimension : k + " values for " + dimension + " names";
+    }
+
+    private static int putStandardised(float[] values, float[] out, int k) {
+        double mean = 0;
+        for (float v : values) {
+            mean += v;
+        }
+        mean /= values.length;
+        double variance = 0;
+        for (float v : values) {
+            variance += (v - mean) * (v - mean);
+        }
+        double std = Math.sqrt(variance / values.length);
+        for (float v : values) {
+            out[k++] = (float) (std > 0 ? (v - mean) / std : v - mean);
+        }
+        return k;
     }
 
     private int putCepstrum(float[] logMel, float[] out, int k) {
@@ -265,6 +289,9 @@ public final class FeatureExtractor {
             for (int b = 0; b < bands; b++) {
                 float v = (float) Math.log(Math.max(frameLogMel[b], 1f));
                 mean[b] += v / frames;
+                if (details) {
+                    frameLogMels[f * bands + b] = v;
+                }
                 if (details && f == 0) {
                     firstLogMel[b] = v;
                 }
@@ -370,6 +397,13 @@ public final class FeatureExtractor {
             }
             for (int i = 0; i < settings.mfccs(); i++) {
                 n.add("recent_peak_mfcc_" + i);
+            }
+        }
+        if (settings.parrotMelFrames()) {
+            for (int f = 0; f < frames; f++) {
+                for (int b = 0; b < settings.melBands(); b++) {
+                    n.add("mel_f" + f + "_b" + b);
+                }
             }
         }
         return n;

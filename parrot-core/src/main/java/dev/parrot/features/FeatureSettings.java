@@ -19,10 +19,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param silenceThresholdDb windows more than this far below the loudest window of their recording hold no sound
  * @param silenceFloorDbfs windows quieter than this hold no sound, however quiet the recording
  * @param contextWindows how many hops of audio before the window its features also describe (0: the window alone)
+ * @param parrotMelFrames whether the vector also holds Parrot.py's own values: the log-mel bands of every frame of
+ *        the window, standardised over the window (160 values with the defaults). Off by default: on recordings from
+ *        another source they made recognition worse (see the benchmarks page); on for a Parrot.py-like model.
  */
 public record FeatureSettings(String version, int sampleRate, int windowSamples, int hopSamples, int frameSamples,
         int strideSamples, int fftSize, int melBands, int mfccs, double preEmphasis, double silenceThresholdDb,
-        double silenceFloorDbfs, int contextWindows) {
+        double silenceFloorDbfs, int contextWindows, boolean parrotMelFrames) {
 
     public static final String CURRENT_VERSION = "parrot-features-2";
 
@@ -35,7 +38,7 @@ public record FeatureSettings(String version, int sampleRate, int windowSamples,
     /** Parrot.py's window, frame and mel settings, with this project's additions. */
     public static FeatureSettings defaults() {
         return new FeatureSettings(CURRENT_VERSION, 16_000, 480, 240, 240, 80, 256, 40, 13, 0.5, 30.0, -70.0,
-                DEFAULT_CONTEXT_WINDOWS);
+                DEFAULT_CONTEXT_WINDOWS, false);
     }
 
     /** Frames in one window: 4 with Parrot.py's settings. */
@@ -46,12 +49,17 @@ public record FeatureSettings(String version, int sampleRate, int windowSamples,
 
     public FeatureSettings withSilenceThresholdDb(double db) {
         return new FeatureSettings(version, sampleRate, windowSamples, hopSamples, frameSamples, strideSamples,
-                fftSize, melBands, mfccs, preEmphasis, db, silenceFloorDbfs, contextWindows);
+                fftSize, melBands, mfccs, preEmphasis, db, silenceFloorDbfs, contextWindows, parrotMelFrames);
     }
 
     public FeatureSettings withContextWindows(int windows) {
         return new FeatureSettings(version, sampleRate, windowSamples, hopSamples, frameSamples, strideSamples,
-                fftSize, melBands, mfccs, preEmphasis, silenceThresholdDb, silenceFloorDbfs, windows);
+                fftSize, melBands, mfccs, preEmphasis, silenceThresholdDb, silenceFloorDbfs, windows, parrotMelFrames);
+    }
+
+    public FeatureSettings withParrotMelFrames(boolean on) {
+        return new FeatureSettings(version, sampleRate, windowSamples, hopSamples, frameSamples, strideSamples,
+                fftSize, melBands, mfccs, preEmphasis, silenceThresholdDb, silenceFloorDbfs, contextWindows, on);
     }
 
     /**

@@ -184,11 +184,60 @@ class FeatureExtractorTest {
     @Test
     void inconsistentSettingsAreRefused() {
         FeatureSettings unknown = new FeatureSettings("parrot-features-99", 16000, 480, 240, 240, 80, 256, 40, 13, 0.5,
-                30, -70, 0);
+                30, -70, 0, false);
         assertNotNull(unknown.incompatibility());
         assertTrue(unknown.incompatibility().contains("parrot-features-99"));
         FeatureSettings frameTooLong = new FeatureSettings(FeatureSettings.CURRENT_VERSION, 16000, 480, 240, 512, 80,
-                256, 40, 13, 0.5, 30, -70, 0);
+                256, 40, 13, 0.5, 30, -70, 0, false);
         assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(frameTooLong));
+    }
+
+    @Test
+    void parrotMelFramesAddParrotPysStandardisedValuesOfEveryFrame() {
+        FeatureSettings plain = FeatureSettings.defaults();
+        FeatureSettings withFrames = plain.withParrotMelFrames(true);
+        FeatureExtractor without = new FeatureExtractor(plain);
+        FeatureExtractor with = new FeatureExtractor(withFrames);
+        int parrotValues = plain.framesPerWindow() * plain.melBands();
+        assertEquals(160, parrotValues);
+        assertEquals(without.dimension() + parrotValues, with.dimension());
+        assertEquals("mel_f0_b0", with.featureNames().get(without.dimension()));
+        assertEquals("mel_f3_b39", with.featureNames().get(with.dimension() - 1));
+
+        float[] sine = new float[4000];
+        for (int i = 0; i < sine.length; i++) {
+            sine[i] = (float) (0.5 * Math.sin(2 * Math.PI * 1000 * i / 16000.0));
+        }
+        float[] a = with.extract(sine, 1600);
+        float[] b = without.extract(sine, 1600);
+        // The vector without them is a prefix of the vector with them.
+        assertArrayEquals(b, java.util.Arrays.copyOf(a, b.length));
+        // Standardised over the window: mean 0, standard deviation 1.
+        double mean = 0;
+        double squares = 0;
+        for (int i = b.length; i < a.length; i++) {
+            mean += a[i];
+            squares += a[i] * (double) a[i];
+        }
+        mean /= parrotValues;
+        assertEquals(0, mean, 1e-4);
+        assertEquals(1, Math.sqrt(squares / parrotValues - mean * mean), 1e-3);
+        // The band holding 1 kHz is the loudest of its frame.
+        int loudest = 0;
+        for (int band = 1; band < 40; band++) {
+            if (a[b.length + band] > a[b.length + loudest]) {
+                loudest = band;
+            }
+        }
+        double nearest = Double.MAX_VALUE;
+        int expected = -1;
+        for (int band = 0; band < 40; band++) {
+            double d = Math.abs(with.melFilterBank().centreHz(band, 256, 16000) - 1000);
+            if (d < nearest) {
+                nearest = d;
+                expected = band;
+            }
+        }
+        assertEquals(expected, loudest);
     }
 }

@@ -77,6 +77,15 @@ public class TrainMojo extends AbstractParrotMojo {
     @Parameter(property = "parrot.silenceThreshold", defaultValue = "30")
     private double silenceThresholdDb;
 
+    /**
+     * Also feed the learner Parrot.py's own features: the 40 log-mel bands of each of the four 15 ms frames of a
+     * window, standardised over the window (160 values). Off by default, because on recordings from a microphone or
+     * room the model was not trained with they made recognition worse (see the benchmarks page); turn it on to
+     * compare with a Parrot.py model on the same recordings.
+     */
+    @Parameter(property = "parrot.parrotMelFrames", defaultValue = "false")
+    private boolean parrotMelFrames;
+
     /** Threads for reading recordings and for learners that use several; 0 uses every core. */
     @Parameter(property = "parrot.threads", defaultValue = "0")
     private int threads;
@@ -87,7 +96,8 @@ public class TrainMojo extends AbstractParrotMojo {
                 sounds == null ? List.of() : List.copyOf(sounds), outputDirectory.toPath(), modelName,
                 automaticDatasetBalancing, classifier, classifierOptions == null ? "" : classifierOptions, seed,
                 folds, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                FeatureSettings.defaults().withSilenceThresholdDb(silenceThresholdDb),
+                FeatureSettings.defaults().withSilenceThresholdDb(silenceThresholdDb)
+                        .withParrotMelFrames(parrotMelFrames),
                 new MavenProgressLog(getLog()));
         try {
             new SoundModelTrainer().train(request);

@@ -429,6 +429,8 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
                     l.number(f.silenceThresholdDb(), 1), l.number(f.silenceFloorDbfs(), 1)), false));
             facts.add(new Fact(l.get("made.context"), f.contextWindows() == 0 ? l.get("made.context.none")
                     : l.get("made.context.some", f.contextWindows()), false));
+            facts.add(new Fact(l.get("made.parrotMelFrames"), l.get(f.parrotMelFrames() ? "made.parrotMelFrames.on"
+                    : "made.parrotMelFrames.off", f.framesPerWindow() * f.melBands()), false));
         }
         ModelDescriptor.Evaluation e = d.evaluation();
         facts.add(new Fact(l.get("made.evaluation"), e.method() == null ? "?" : e.method(), false));
