@@ -340,7 +340,7 @@ def report(r):
         first = r['scale'][0]['ours']
         for s in r['scale'][1:]:
             o = s['ours']
-            print('  %gx the audio: %.2fx the wall time, %.2fx the CPU time'
+            print('  %.1fx the audio: %.2fx the wall time, %.2fx the CPU time'
                   % (o['windows'] / first['windows'], o['wall_s'] / first['wall_s'], o['cpu_s'] / first['cpu_s']))
     print('\nAll figures: %s' % os.path.join(WORK, 'results.json'))
 
