@@ -169,7 +169,7 @@ public final class DatasetReader {
                     return (Object) readRecording(job.file, job.sound, job.name, extractors.get());
                 } catch (UnreadableRecordingException e) {
                     return new SkippedRecording(job.name, job.sound, e.reason());
-                } catch (RuntimeException | OutOfMemoryError e) {
+                } catch (RuntimeException e) {
                     // A decoder bug must not cost the user the other recordings; the file is named either way.
                     return new SkippedRecording(job.name, job.sound, "cannot be decoded: " + e);
                 }
@@ -178,6 +178,12 @@ public final class DatasetReader {
             Thread.currentThread().interrupt();
             throw new DatasetException("Interrupted while reading recordings");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                // Not the fault of the file being read when it struck: the heap is too small for the whole set.
+                throw new DatasetException("Ran out of memory reading " + jobs.size() + " recordings (the JVM may use "
+                        + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give Maven more heap, e.g."
+                        + " MAVEN_OPTS=-Xmx2g, or train on fewer or shorter recordings.");
+            }
             throw new IllegalStateException("Reading recordings failed", e.getCause());
         } finally {
             pool.shutdown();

@@ -29,6 +29,16 @@ class ModelFilesTest {
     }
 
     @Test
+    void writtenFilesAreReadableByOthersLikeAnyBuildOutput() throws Exception {
+        Path target = dir.resolve("noises.json");
+        ModelFiles.writeAtomically(target, out -> out.write('{'));
+        if (Files.getFileStore(target).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(target)));
+        }
+    }
+
+    @Test
     void failedWriteLeavesThePreviousFileAndNoTemporaryFile() throws Exception {
         Path target = Files.writeString(dir.resolve("noises.model"), "previous model");
         IOException e = assertThrows(IOException.class, () -> ModelFiles.writeAtomically(target, out -> {
