@@ -1,5 +1,7 @@
 package dev.parrot.benchmarks;
 
+import dev.parrot.Probabilities;
+
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.dataset.DatasetReader;
@@ -191,7 +193,7 @@ public final class CrossSourceBenchmark {
                         mean[c] += p[c];
                     }
                 }
-                String predicted = labels.get(argMax(mean));
+                String predicted = labels.get(Probabilities.mostProbable(mean));
                 row.merge(predicted, 1, Integer::sum);
                 clips++;
                 if (predicted.equals(sound)) {
@@ -222,16 +224,6 @@ public final class CrossSourceBenchmark {
             }
         }
         return sum;
-    }
-
-    static int argMax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     static double round(double v, int digits) {

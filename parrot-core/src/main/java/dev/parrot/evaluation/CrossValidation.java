@@ -1,5 +1,6 @@
 package dev.parrot.evaluation;
 
+import dev.parrot.Probabilities;
 import dev.parrot.ProgressLog;
 import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
@@ -89,7 +90,7 @@ public final class CrossValidation {
                     }
                 }
                 clips++;
-                if (argMax(clipVotes) == actual) {
+                if (Probabilities.mostProbable(clipVotes) == actual) {
                     clipsRight++;
                 }
             }
@@ -132,13 +133,4 @@ public final class CrossValidation {
         return Double.isFinite(v) ? v : 0.0;
     }
 
-    static int argMax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

@@ -1,5 +1,7 @@
 package dev.parrot.runtime;
 
+import dev.parrot.Probabilities;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,13 +34,10 @@ public record Prediction(String label, double confidence, Map<String, Double> pr
     /** The most probable label of {@code probabilities}, which are in {@code labels} order. */
     public static Prediction of(List<String> labels, double[] probabilities) {
         Map<String, Double> map = new LinkedHashMap<>();
-        int best = 0;
         for (int i = 0; i < labels.size(); i++) {
             map.put(labels.get(i), probabilities[i]);
-            if (probabilities[i] > probabilities[best]) {
-                best = i;
-            }
         }
+        int best = Probabilities.mostProbable(probabilities);
         return new Prediction(labels.get(best), probabilities[best], map);
     }
 

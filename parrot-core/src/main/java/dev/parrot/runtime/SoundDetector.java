@@ -1,5 +1,7 @@
 package dev.parrot.runtime;
 
+import dev.parrot.Probabilities;
+
 import be.tarsos.dsp.AudioDispatcher;
 import be.tarsos.dsp.AudioEvent;
 import be.tarsos.dsp.AudioProcessor;
@@ -199,12 +201,7 @@ public final class SoundDetector implements AudioProcessor {
         // Until the buffer first moves on, the context of early windows lies before index 0, which the extractor
         // reads as silence: the start of the stream is treated like the start of a recording in training.
         classifier.probabilities(buffer, offset, probabilities);
-        int best = 0;
-        for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] > probabilities[best]) {
-                best = i;
-            }
-        }
+        int best = Probabilities.mostProbable(probabilities);
         String sound = labels.get(best);
         double confidence = probabilities[best];
         if (confidence < detection.confidenceOf(sound)) {
