@@ -57,7 +57,7 @@ public final class DatasetReader {
         }
     }
 
-    /** The WAV files of one sound folder, searched recursively, sorted by path. */
+    /** The WAV files of a folder (a sound's, or any to classify), searched recursively, sorted by path. */
     public static List<Path> wavFiles(Path soundDirectory) throws DatasetException {
         try (Stream<Path> files = Files.walk(soundDirectory)) {
             return files.filter(Files::isRegularFile)
@@ -66,7 +66,7 @@ public final class DatasetReader {
                     .sorted(Comparator.comparing(Path::toString))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new DatasetException("Cannot list the sound folder " + soundDirectory + ": " + e.getMessage());
+            throw new DatasetException("Cannot list the WAV files in " + soundDirectory + ": " + e.getMessage());
         }
     }
 

@@ -3,26 +3,24 @@ package dev.parrot.runtime;
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
+import dev.parrot.dataset.DatasetReader;
 import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.UnseenEvaluation;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * Classifies a folder of recordings (or one file) with a model, as {@code parrot:classify} does: one line per
@@ -98,17 +96,10 @@ public final class BatchClassifier {
             throw new ParrotException("Nothing to classify: " + input + " does not exist. Give a WAV file or a"
                     + " folder of them (-Dparrot.input=...).");
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(input)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
-                    .filter(p -> !input.relativize(p).toString().startsWith("."))
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(p -> input.relativize(p).toString()))
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new ParrotException("Cannot list the recordings in " + input + ": " + e.getMessage());
-        }
+        // The same WAV files training would read from a folder; a hidden folder at the top is not input either.
+        List<Path> files = DatasetReader.wavFiles(input).stream()
+                .filter(p -> !input.relativize(p).toString().startsWith("."))
+                .toList();
         if (files.isEmpty()) {
             throw new ParrotException("Nothing to classify: no .wav file in " + input + " or its sub-folders.");
         }
