@@ -116,7 +116,11 @@ public final class BatchClassifier {
     private static List<Outcome> classifyAll(SoundModel model, List<Job> jobs, int threads) throws ParrotException {
         if (threads == 1) {
             SoundClassifier classifier = model.newClassifier();
-            return jobs.stream().map(job -> classifyOne(classifier, job)).toList();
+            try {
+                return jobs.stream().map(job -> classifyOne(classifier, job)).toList();
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(jobs.size());
+            }
         }
         // Each thread gets its own classifier, so that threads never wait for one another: the first the loaded
         // one, the others copies (copying a forest of 100 trees takes longer than classifying a short recording).
@@ -131,6 +135,9 @@ public final class BatchClassifier {
             Thread.currentThread().interrupt();
             throw new ParrotException("Interrupted while classifying recordings");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                throw outOfMemory(jobs.size());
+            }
             throw new IllegalStateException("Classifying recordings failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdown();
@@ -144,10 +151,17 @@ public final class BatchClassifier {
             return new Outcome(new ClassifyResult.Classified(job.name(), job.expected(), result), null);
         } catch (UnreadableRecordingException e) {
             return new Outcome(null, new SkippedRecording(job.name(), sound, e.reason()));
-        } catch (RuntimeException | OutOfMemoryError e) {
+        } catch (RuntimeException e) {
             // A decoder bug must not cost the user the other recordings; the file is named either way.
             return new Outcome(null, new SkippedRecording(job.name(), sound, "cannot be decoded: " + e));
         }
+    }
+
+    /** Not the fault of the file at hand when it struck: the heap is too small for the work. */
+    private static ParrotException outOfMemory(int recordings) {
+        return new ParrotException("Ran out of memory classifying " + recordings + " recordings (the JVM may use "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give Maven more heap, e.g. MAVEN_OPTS=-Xmx2g,"
+                + " or classify fewer recordings at once.");
     }
 
     private static String line(ClassifyResult.Classified c) {
