@@ -1,21 +1,18 @@
 package dev.parrot.benchmarks;
 
-import dev.parrot.Probabilities;
 
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.dataset.DatasetReader;
-import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
-import dev.parrot.dataset.TrainingSet;
-import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.runtime.Prediction;
+import dev.parrot.runtime.SoundClassifier;
+import dev.parrot.runtime.SoundModel;
 import dev.parrot.training.SoundModelTrainer;
 import dev.parrot.training.TrainingRequest;
-import weka.classifiers.Classifier;
-import weka.core.Instances;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -163,11 +160,8 @@ public final class CrossSourceBenchmark {
     /** Clip accuracy on every recording under {@code testDir} of a sound the model knows. */
     static ClipScore classifyClips(Path testDir, ModelDescriptor descriptor, ModelFiles.LoadedClassifier loaded,
             ProgressLog log) throws Exception {
-        FeatureSettings settings = descriptor.features().settings();
-        FeatureExtractor extractor = new FeatureExtractor(settings);
-        DatasetReader reader = new DatasetReader(settings, 1, ProgressLog.SILENT);
-        Classifier classifier = loaded.classifier();
-        Instances header = loaded.header();
+        // The runtime's own clip rule: the most probable sound over the mean of the windows that hold sound.
+        SoundClassifier classifier = SoundModel.of(descriptor, loaded, "the trained model").newClassifier();
         List<String> labels = descriptor.labels();
         Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
         int right = 0;
@@ -179,21 +173,18 @@ public final class CrossSourceBenchmark {
             Map<String, Integer> row = new LinkedHashMap<>();
             confusion.put(sound, row);
             for (Path file : DatasetReader.wavFiles(testDir.resolve(sound))) {
-                RecordingFeatures recording;
+                Prediction overall;
                 try {
-                    recording = reader.readRecording(file, sound, file.getFileName().toString(), extractor);
+                    overall = classifier.classify(file).overall();
                 } catch (UnreadableRecordingException e) {
                     log.warn("test clip skipped: " + file + ": " + e.reason());
                     continue;
                 }
-                double[] mean = new double[labels.size()];
-                for (float[] window : recording.windows()) {
-                    double[] p = classifier.distributionForInstance(TrainingSet.instance(header, window));
-                    for (int c = 0; c < p.length; c++) {
-                        mean[c] += p[c];
-                    }
+                if (overall.isSilence()) {
+                    log.warn("test clip skipped: " + file + ": silent");
+                    continue;
                 }
-                String predicted = labels.get(Probabilities.mostProbable(mean));
+                String predicted = overall.label();
                 row.merge(predicted, 1, Integer::sum);
                 clips++;
                 if (predicted.equals(sound)) {
