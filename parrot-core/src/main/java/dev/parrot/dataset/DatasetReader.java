@@ -1,5 +1,6 @@
 package dev.parrot.dataset;
 
+import dev.parrot.Parallel;
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.Recording;
 import dev.parrot.audio.UnreadableRecordingException;
@@ -18,8 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -158,9 +157,8 @@ public final class DatasetReader {
         // Reading thousands of recordings takes minutes; a line per tenth tells the user it is moving.
         int step = Math.max(PROGRESS_MINIMUM, jobs.size() / 10);
         AtomicInteger done = new AtomicInteger();
-        ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> jobs.parallelStream().map(job -> {
+            return Parallel.map(jobs, threads, job -> {
                 int count = done.incrementAndGet();
                 if (count % step == 0 && count < jobs.size()) {
                     log.info("  read " + count + " of " + jobs.size() + " recordings");
@@ -173,20 +171,15 @@ public final class DatasetReader {
                     // A decoder bug must not cost the user the other recordings; the file is named either way.
                     return new SkippedRecording(job.name, job.sound, "cannot be decoded: " + e);
                 }
-            }).toList()).get();
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DatasetException("Interrupted while reading recordings");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof OutOfMemoryError) {
-                // Not the fault of the file being read when it struck: the heap is too small for the whole set.
-                throw new DatasetException("Ran out of memory reading " + jobs.size() + " recordings (the JVM may use "
-                        + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give Maven more heap, e.g."
-                        + " MAVEN_OPTS=-Xmx2g, or train on fewer or shorter recordings.");
-            }
-            throw new IllegalStateException("Reading recordings failed", e.getCause());
-        } finally {
-            pool.shutdown();
+        } catch (OutOfMemoryError e) {
+            // Not the fault of the file being read when it struck: the heap is too small for the whole set.
+            throw new DatasetException("Ran out of memory reading " + jobs.size() + " recordings (the JVM may use "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give Maven more heap, e.g."
+                    + " MAVEN_OPTS=-Xmx2g, or train on fewer or shorter recordings.");
         }
     }
 

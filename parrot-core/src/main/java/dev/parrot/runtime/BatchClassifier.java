@@ -1,5 +1,6 @@
 package dev.parrot.runtime;
 
+import dev.parrot.Parallel;
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
@@ -18,8 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -127,20 +126,13 @@ public final class BatchClassifier {
         AtomicBoolean originalTaken = new AtomicBoolean();
         ThreadLocal<SoundClassifier> classifiers = ThreadLocal.withInitial(() ->
                 (originalTaken.compareAndSet(false, true) ? model : model.copy()).newClassifier());
-        ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> jobs.parallelStream().map(job -> classifyOne(classifiers.get(), job)).toList())
-                    .get();
+            return Parallel.map(jobs, threads, job -> classifyOne(classifiers.get(), job));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ParrotException("Interrupted while classifying recordings");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof OutOfMemoryError) {
-                throw outOfMemory(jobs.size());
-            }
-            throw new IllegalStateException("Classifying recordings failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(jobs.size());
         }
     }
 
