@@ -19,13 +19,27 @@ import java.util.List;
  * @param training what the model was trained on
  * @param classifier the Weka learner and its options
  * @param evaluation the cross-validated estimate
+ * @param fingerprint what the model was made from and the hash of its classifier file; null in models trained before
+ *     Parrot wrote it, which are then retrained once
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
         List<String> labels, Features features, Training training, ClassifierInfo classifier,
-        Evaluation evaluation) {
+        Evaluation evaluation, ModelFingerprint fingerprint) {
 
     public static final int FORMAT_VERSION = 1;
+
+    /** A descriptor without a fingerprint, as models were described before incremental training. */
+    public ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion, List<String> labels,
+            Features features, Training training, ClassifierInfo classifier, Evaluation evaluation) {
+        this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation, null);
+    }
+
+    /** This descriptor with another fingerprint. */
+    public ModelDescriptor withFingerprint(ModelFingerprint newFingerprint) {
+        return new ModelDescriptor(formatVersion, name, createdAt, parrotVersion, labels, features, training,
+                classifier, evaluation, newFingerprint);
+    }
 
     /**
      * @param settings the feature settings

@@ -10,6 +10,9 @@ import dev.parrot.dataset.TrainingSet;
 import dev.parrot.evaluation.CrossValidation;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.model.ModelFingerprint;
+import dev.parrot.training.incremental.Fingerprinter;
+import dev.parrot.training.incremental.UpToDateCheck;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 
@@ -29,8 +32,15 @@ import java.util.Map;
  */
 public final class SoundModelTrainer {
 
-    /** The outcome of a run: the descriptor as written, and where the files are. */
-    public record TrainingResult(ModelDescriptor descriptor, ModelFiles files) {
+    /**
+     * The outcome of a run: the descriptor as written, and where the files are.
+     *
+     * @param trained false when the model on disk was up to date and kept
+     */
+    public record TrainingResult(ModelDescriptor descriptor, ModelFiles files, boolean trained) {
+        public TrainingResult(ModelDescriptor descriptor, ModelFiles files) {
+            this(descriptor, files, true);
+        }
     }
 
     /**
@@ -40,8 +50,27 @@ public final class SoundModelTrainer {
      * @throws IOException when the model cannot be written
      */
     public TrainingResult train(TrainingRequest request) throws ParrotException, IOException {
-        long started = System.nanoTime();
-        ProgressLog log = request.log();
+        checkRequest(request);
+        return train(request, new Fingerprinter(Version.current()).of(request));
+    }
+
+    /**
+     * Trains unless the model on disk was made from the same recordings and settings by this version of Parrot (see
+     * {@link Fingerprinter}), in which case both its files are left untouched.
+     */
+    public TrainingResult trainIfChanged(TrainingRequest request) throws ParrotException, IOException {
+        checkRequest(request);
+        ModelFingerprint fingerprint = new Fingerprinter(Version.current()).of(request);
+        ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
+        UpToDateCheck.Verdict verdict = UpToDateCheck.check(files, fingerprint);
+        if (verdict.current()) {
+            return new TrainingResult(verdict.upToDate(), files, false);
+        }
+        request.log().info("Training model " + request.modelName() + ": " + verdict.reason());
+        return train(request, fingerprint);
+    }
+
+    private static void checkRequest(TrainingRequest request) throws ParrotException {
         if (request.folds() < 2) {
             throw new ParrotException("Cross-validation needs at least 2 folds, not " + request.folds() + ".");
         }
@@ -50,6 +79,12 @@ public final class SoundModelTrainer {
             throw new ParrotException("Model name '" + request.modelName()
                     + "' cannot be a file name: use letters, digits, '.', '_' and '-'.");
         }
+    }
+
+    private TrainingResult train(TrainingRequest request, ModelFingerprint fingerprint)
+            throws ParrotException, IOException {
+        long started = System.nanoTime();
+        ProgressLog log = request.log();
         // Made first so that a misspelt classifier fails before minutes of reading audio.
         Classifier template = ClassifierType.create(request.classifier(), request.classifierOptions(),
                 (int) request.seed(), request.threads());
@@ -101,9 +136,9 @@ public final class SoundModelTrainer {
         }
 
         long millis = (System.nanoTime() - started) / 1_000_000;
-        ModelDescriptor descriptor = describe(request, dataset, balancing, template, evaluation, millis);
         ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
-        files.write(model, header, descriptor);
+        ModelDescriptor descriptor = files.write(model, header,
+                describe(request, dataset, balancing, template, evaluation, millis).withFingerprint(fingerprint));
         logSummary(log, descriptor, files);
         return new TrainingResult(descriptor, files);
     }
@@ -189,8 +224,11 @@ public final class SoundModelTrainer {
     }
 
     /** The version of Parrot, from the jar's manifest. */
-    static final class Version {
-        static String current() {
+    public static final class Version {
+        private Version() {
+        }
+
+        public static String current() {
             String v = SoundModelTrainer.class.getPackage().getImplementationVersion();
             return v != null ? v : "development";
         }

@@ -90,6 +90,27 @@ public class TrainMojo extends AbstractParrotMojo {
     @Parameter(property = "parrot.threads", defaultValue = "0")
     private int threads;
 
+    /**
+     * Trains even when the model on disk was made from the same recordings and settings by this version of Parrot.
+     * Without it, such a model is kept and both its files left untouched.
+     */
+    @Parameter(property = "parrot.force", defaultValue = "false")
+    private boolean force;
+
+    /**
+     * The least cross-validated accuracy (0..1, e.g. {@code 0.9}) the model must reach, or the build fails naming
+     * the sounds it mixes up. Applies to an up-to-date model too. Off by default.
+     */
+    @Parameter(property = "parrot.minimumAccuracy")
+    private Double minimumAccuracy;
+
+    /**
+     * The least recall (0..1) every sound must reach: the share of its windows recognised as it. The build fails
+     * naming each sound below it and what it is heard as. Off by default.
+     */
+    @Parameter(property = "parrot.minimumRecall")
+    private Double minimumRecall;
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         TrainingRequest request = new TrainingRequest(recordingsDirectory.toPath(),
@@ -99,13 +120,20 @@ public class TrainMojo extends AbstractParrotMojo {
                 FeatureSettings.defaults().withSilenceThresholdDb(silenceThresholdDb)
                         .withParrotMelFrames(parrotMelFrames),
                 new MavenProgressLog(getLog()));
+        SoundModelTrainer.TrainingResult result;
         try {
-            new SoundModelTrainer().train(request);
+            SoundModelTrainer trainer = new SoundModelTrainer();
+            result = force ? trainer.train(request) : trainer.trainIfChanged(request);
         } catch (ParrotException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the model to " + outputDirectory + ": " + e.getMessage(),
                     e);
         }
+        if (!result.trained()) {
+            getLog().info("Model " + modelName + " is up to date: " + result.descriptor().fingerprint()
+                    .recordingCount() + " recordings, settings unchanged; -Dparrot.force=true retrains");
+        }
+        GateEnforcer.enforce(result.descriptor(), minimumAccuracy, minimumRecall, getLog());
     }
 }
