@@ -26,8 +26,9 @@ def zip = new ZipFile(jar)
 try {
     def entry = zip.getEntry('META-INF/m2e/lifecycle-mapping-metadata.xml')
     assert entry != null
-    def xml = new XmlSlurper().parse(zip.getInputStream(entry))
-    assert xml.name() == 'lifecycleMappingMetadata'
+    def xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            .parse(zip.getInputStream(entry))
+    assert xml.documentElement.tagName == 'lifecycleMappingMetadata'
 } finally {
     zip.close()
 }
