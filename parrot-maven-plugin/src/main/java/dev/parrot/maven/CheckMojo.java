@@ -18,7 +18,7 @@ import java.io.IOException;
  * nothing.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractParrotMojo {
+public class CheckMojo extends AbstractGatedMojo {
 
     /** The model's name: the descriptor read is {@code <outputDirectory>/<modelName>.json}. */
     @Parameter(property = "parrot.modelName", defaultValue = "${project.artifactId}", required = true)
@@ -29,17 +29,9 @@ public class CheckMojo extends AbstractParrotMojo {
             required = true)
     private File outputDirectory;
 
-    /** The least cross-validated accuracy (0..1, e.g. {@code 0.9}) the model must reach. Off by default. */
-    @Parameter(property = "parrot.minimumAccuracy")
-    private Double minimumAccuracy;
-
-    /** The least recall (0..1) every sound must reach: the share of its windows recognised as it. Off by default. */
-    @Parameter(property = "parrot.minimumRecall")
-    private Double minimumRecall;
-
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
-        if (minimumAccuracy == null && minimumRecall == null) {
+        if (!gateEnabled()) {
             getLog().warn("parrot:check has nothing to check: set <minimumAccuracy> or <minimumRecall>"
                     + " (-Dparrot.minimumAccuracy, -Dparrot.minimumRecall).");
             return;
@@ -53,6 +45,6 @@ public class CheckMojo extends AbstractParrotMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read " + files.descriptorFile() + ": " + e.getMessage(), e);
         }
-        GateEnforcer.enforce(model, minimumAccuracy, minimumRecall, getLog());
+        enforceGate(model);
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
  * its cross-validated accuracy and confusion matrix), which the report and classify goals read.
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
-public class TrainMojo extends AbstractParrotMojo {
+public class TrainMojo extends AbstractGatedMojo {
 
     /** The folder with one sub-folder of WAV recordings per sound; the sub-folder names become the labels. */
     @Parameter(property = "parrot.recordings", defaultValue = "${project.basedir}/data/recordings", required = true)
@@ -97,20 +97,6 @@ public class TrainMojo extends AbstractParrotMojo {
     @Parameter(property = "parrot.force", defaultValue = "false")
     private boolean force;
 
-    /**
-     * The least cross-validated accuracy (0..1, e.g. {@code 0.9}) the model must reach, or the build fails naming
-     * the sounds it mixes up. Applies to an up-to-date model too. Off by default.
-     */
-    @Parameter(property = "parrot.minimumAccuracy")
-    private Double minimumAccuracy;
-
-    /**
-     * The least recall (0..1) every sound must reach: the share of its windows recognised as it. The build fails
-     * naming each sound below it and what it is heard as. Off by default.
-     */
-    @Parameter(property = "parrot.minimumRecall")
-    private Double minimumRecall;
-
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         TrainingRequest request = new TrainingRequest(recordingsDirectory.toPath(),
@@ -134,6 +120,6 @@ public class TrainMojo extends AbstractParrotMojo {
             getLog().info("Model " + modelName + " is up to date: " + result.descriptor().fingerprint()
                     .recordingCount() + " recordings, settings unchanged; -Dparrot.force=true retrains");
         }
-        GateEnforcer.enforce(result.descriptor(), minimumAccuracy, minimumRecall, getLog());
+        enforceGate(result.descriptor());
     }
 }

@@ -4,14 +4,30 @@ import dev.parrot.ParrotException;
 import dev.parrot.evaluation.QualityGate;
 import dev.parrot.model.ModelDescriptor;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.Parameter;
 
 import java.util.Optional;
 
-/** The quality gate as train and check apply it: the core's verdict, in Maven's words. */
-final class GateEnforcer {
+/** A goal that applies the quality gate, as train and check do: its minimums, and the core's verdict in Maven's words. */
+public abstract class AbstractGatedMojo extends AbstractParrotMojo {
 
-    private GateEnforcer() {
+    /**
+     * The least cross-validated accuracy (0..1, e.g. {@code 0.9}) the model must reach, or the build fails naming
+     * the sounds it mixes up. In {@code train} it applies to an up-to-date model too. Off by default.
+     */
+    @Parameter(property = "parrot.minimumAccuracy")
+    protected Double minimumAccuracy;
+
+    /**
+     * The least recall (0..1) every sound must reach: the share of its windows recognised as it. The build fails
+     * naming each sound below it and what it is heard as. Off by default.
+     */
+    @Parameter(property = "parrot.minimumRecall")
+    protected Double minimumRecall;
+
+    /** Whether a minimum is set. */
+    protected boolean gateEnabled() {
+        return minimumAccuracy != null || minimumRecall != null;
     }
 
     /**
@@ -19,8 +35,7 @@ final class GateEnforcer {
      *
      * @throws MojoFailureException naming the sounds at fault, or for a minimum outside 0..1
      */
-    static void enforce(ModelDescriptor model, Double minimumAccuracy, Double minimumRecall, Log log)
-            throws MojoFailureException {
+    protected void enforceGate(ModelDescriptor model) throws MojoFailureException {
         QualityGate gate;
         Optional<String> failures;
         try {
@@ -36,7 +51,7 @@ final class GateEnforcer {
                     + " -Dparrot.minimumRecall).");
         }
         if (gate.enabled()) {
-            log.info(gate.passed(model));
+            getLog().info(gate.passed(model));
         }
     }
 }
