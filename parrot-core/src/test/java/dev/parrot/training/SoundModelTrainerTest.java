@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SoundModelTrainerTest {
 
     /** Sorted as the folders are discovered; low and mid overlap in pitch, so the evaluation is not trivially perfect. */
-    private static final List<String> LABELS = List.of("high", "low", "mid", "noise");
+    private static final List<String> LABELS = List.of("high", "low", "mid", "rush");
 
     @TempDir
     static Path dir;
@@ -56,7 +56,7 @@ class SoundModelTrainerTest {
 
     @BeforeAll
     static void trainTwice() throws Exception {
-        recordings = SyntheticRecordings.write(dir.resolve("recordings"), 4, 0.3, "low", "mid", "high", "noise");
+        recordings = SyntheticRecordings.write(dir.resolve("recordings"), 4, 0.3, "low", "mid", "high", "rush");
         Files.write(recordings.resolve("noise/broken.wav"), new byte[] {'R', 'I', 'F', 'F'});
         // A long take makes high undersampled and the others oversampled, so balancing draws at random.
         WavWriter.writePcm16(recordings.resolve("high/long.wav"), SyntheticRecordings.take("high", 10, 1.2),
