@@ -47,10 +47,10 @@ def write = { File file, float[] body ->
     file.bytes = b.array()
 }
 
-['low', 'high', 'noise'].eachWithIndex { name, s ->
+['low', 'high', 'rush'].eachWithIndex { name, s ->
     (0..<4).each { t -> write(new File(basedir, "recordings/$name/take$t" + '.wav'), sound(name, 100 * s + t)) }
     (0..<2).each { t -> write(new File(basedir, "unseen/$name/new$t" + '.wav'), sound(name, 1000 + 100 * s + t)) }
 }
 write(new File(basedir, 'unseen/unsorted/mystery.wav'), sound('high', 5000))
-new File(basedir, 'unseen/noise/broken.wav').bytes = [1, 2, 3] as byte[]
+new File(basedir, 'unseen/rush/broken.wav').bytes = [1, 2, 3] as byte[]
 true

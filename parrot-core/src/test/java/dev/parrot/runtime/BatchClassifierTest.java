@@ -30,7 +30,7 @@ class BatchClassifierTest {
         WavWriter.writePcm16(input.resolve("high/mislabelled.wav"), TestSounds.take("low", RATE, 5), RATE);
         WavWriter.writePcm16(input.resolve("other/a, \"quoted\" name.wav"), TestSounds.take("rush", RATE, 6), RATE);
         WavWriter.writePcm16(input.resolve("low/silent.wav"), TestSounds.quiet(0.4, RATE, 7), RATE);
-        Files.write(input.resolve("noise/broken.wav"), new byte[] {1, 2, 3});
+        Files.write(input.resolve("rush/broken.wav"), new byte[] {1, 2, 3});
         CollectingLog log = new CollectingLog();
         Path reports = dir.resolve("reports");
 
@@ -53,8 +53,8 @@ class BatchClassifierTest {
             }
         }
 
-        assertEquals(List.of("noise/broken.wav"), result.skipped().stream().map(s -> s.file()).toList());
-        assertTrue(log.warnings().stream().anyMatch(w -> w.contains("noise/broken.wav") && w.contains("not a WAV")),
+        assertEquals(List.of("rush/broken.wav"), result.skipped().stream().map(s -> s.file()).toList());
+        assertTrue(log.warnings().stream().anyMatch(w -> w.contains("rush/broken.wav") && w.contains("not a WAV")),
                 log.warnings().toString());
         assertTrue(log.infos().stream().anyMatch(l -> l.contains("high/mislabelled.wav") && l.contains("WRONG")));
 
@@ -73,7 +73,7 @@ class BatchClassifierTest {
         assertEquals(2 / 3.0, unseen.perSound().get(0).recall(), 1e-9);
         assertEquals(2 / 3.0, unseen.perSound().get(1).precision(), 1e-9);
         assertEquals(2, unseen.misclassified().size());
-        assertEquals("noise/broken.wav", unseen.skipped().get(0).file());
+        assertEquals("rush/broken.wav", unseen.skipped().get(0).file());
         assertEquals(result.unseen().misclassified(), unseen.misclassified());
         assertTrue(result.audioSeconds() > 3 && result.realTimeFactor() > 1);
     }

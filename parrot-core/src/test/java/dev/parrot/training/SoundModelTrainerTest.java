@@ -57,7 +57,7 @@ class SoundModelTrainerTest {
     @BeforeAll
     static void trainTwice() throws Exception {
         recordings = SyntheticRecordings.write(dir.resolve("recordings"), 4, 0.3, "low", "mid", "high", "rush");
-        Files.write(recordings.resolve("noise/broken.wav"), new byte[] {'R', 'I', 'F', 'F'});
+        Files.write(recordings.resolve("rush/broken.wav"), new byte[] {'R', 'I', 'F', 'F'});
         // A long take makes high undersampled and the others oversampled, so balancing draws at random.
         WavWriter.writePcm16(recordings.resolve("high/long.wav"), SyntheticRecordings.take("high", 10, 1.2),
                 SyntheticRecordings.RATE);
@@ -134,7 +134,7 @@ class SoundModelTrainerTest {
 
         JsonNode skipped = json.at("/training/skipped");
         assertEquals(1, skipped.size());
-        assertEquals("noise/broken.wav", skipped.get(0).get("file").asText());
+        assertEquals("rush/broken.wav", skipped.get(0).get("file").asText());
         assertTrue(skipped.get(0).get("reason").asText().contains("only 4 bytes"));
 
         long windows = 0;
