@@ -17,8 +17,9 @@ truth.each { folder, segments ->
     List found = srt.text.split('\n\n').findAll { it.trim() }.collect { entry ->
         def m = entry =~ /(\d\d):(\d\d):(\d\d),(\d{3}) --> (\d\d):(\d\d):(\d\d),(\d{3})/
         assert m.find() : entry
-        def s = { int g -> (m.group(g) as int) * 3600 + (m.group(g + 1) as int) * 60 + (m.group(g + 2) as int)
-                + (m.group(g + 3) as int) / 1000d }
+        def s = { int g ->
+            (m.group(g) as int) * 3600 + (m.group(g + 1) as int) * 60 + (m.group(g + 2) as int) + (m.group(g + 3) as int) / 1000d
+        }
         [s(1), s(5)]
     }
     assert found.size() == expected.size() : "$folder: found $found, truth $expected"

@@ -58,10 +58,13 @@ public record Prediction(String label, double confidence, Map<String, Double> pr
         return sounds;
     }
 
-    /** The second most probable sound, or null when there is none (silence, or a one-sound model). */
+    /**
+     * The most probable sound other than {@link #label()} (usually the second most probable; the first when a
+     * background label was more probable than the sound the recording was called), or null when there is none
+     * (silence, or a one-sound model).
+     */
     public String runnerUp() {
-        List<String> sounds = ranked();
-        return sounds.size() > 1 ? sounds.get(1) : null;
+        return ranked().stream().filter(sound -> !sound.equals(label)).findFirst().orElse(null);
     }
 
     /** The probability of the runner-up, or 0 when there is none. */

@@ -43,7 +43,7 @@ class BatchClassifierTest {
         assertEquals(10, csv.size(), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("high/mislabelled.wav,low,") && l.endsWith(",high")),
                 String.join("\n", csv));
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"other/a, \"\"quoted\"\" name.wav\",noise,")
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"other/a, \"\"quoted\"\" name.wav\",rush,")
                 && l.endsWith(",")), String.join("\n", csv));
         assertTrue(csv.contains("low/silent.wav,silence,1.0000,,,25,0,0.400,low"), String.join("\n", csv));
         for (String sound : TestSounds.SOUNDS) {

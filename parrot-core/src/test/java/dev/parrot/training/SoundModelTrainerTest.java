@@ -104,7 +104,7 @@ class SoundModelTrainerTest {
             assertEquals(LABELS.get(c), header.classAttribute().value(c));
         }
         for (String sound : LABELS) {
-            // Low and mid may be taken for each other, but never for high or noise.
+            // Low and mid may be taken for each other, but never for high or rush.
             List<String> acceptable = sound.equals("low") || sound.equals("mid") ? List.of("low", "mid")
                     : List.of(sound);
             int right = 0;
@@ -148,7 +148,7 @@ class SoundModelTrainerTest {
         JsonNode evaluation = json.get("evaluation");
         double accuracy = evaluation.get("accuracy").asDouble();
         assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
-        assertTrue(accuracy > 0.7, "high and noise at least are easy: " + accuracy);
+        assertTrue(accuracy > 0.7, "high and rush at least are easy: " + accuracy);
         assertEquals(4, evaluation.get("folds").asInt());
         assertEquals(4, evaluation.get("foldAccuracies").size());
         assertEquals(17, evaluation.get("recordings").asInt());
@@ -221,7 +221,7 @@ class SoundModelTrainerTest {
         assertTrue(log.infos().stream().anyMatch(m -> m.startsWith("Accuracy: ")), log.infos().toString());
         assertTrue(log.infos().stream().anyMatch(m -> m.contains("fold 4/4")), log.infos().toString());
         assertTrue(log.infos().stream()
-                .anyMatch(m -> m.matches("  (high|low|mid|noise): (kept|oversampled|undersampled).*")),
+                .anyMatch(m -> m.matches("  (high|low|mid|rush): (kept|oversampled|undersampled).*")),
                 log.infos().toString());
         assertTrue(log.warnings().stream().anyMatch(w -> w.contains("broken.wav")), log.warnings().toString());
     }
