@@ -1,4 +1,4 @@
-// Shared by the setup scripts of the long-recording ITs: synthesizes sounds, room noise and long recordings as
+// Shared by the setup scripts of the ITs that synthesize their audio: synthesizes sounds, room noise and long recordings as
 // Parrot.py users make them (minutes of room with a sound now and then; here seconds), and writes WAV and SRT files.
 // Evaluated in the caller's binding, it leaves closures there: sound, room, longRecording, writeWav, srt.
 import java.nio.ByteBuffer
