@@ -1,9 +1,11 @@
 package dev.parrot.training.incremental;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parrot.dataset.DatasetException;
-import dev.parrot.dataset.DatasetReader;
+import dev.parrot.dataset.DatasetOptions;
+import dev.parrot.dataset.SoundFolders;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelFingerprint;
 import dev.parrot.training.TrainingRequest;
@@ -18,7 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -30,7 +32,7 @@ import java.util.stream.Stream;
  * minutes-long recordings would read hundreds of megabytes on every build), and its only miss is a file rewritten
  * with the same size and time stamp, which editors and recorders do not do. Touching a file retrains, which is the
  * safe direction. Every file under a sound folder counts, not only the WAVs, so that segment files beside the audio
- * retrain too.
+ * retrain too. The recordings counted are those the reader would read.
  *
  * <p>Settings are every component of {@link TrainingRequest} except those listed in {@link #NOT_MODEL_SETTINGS}, so
  * that a setting added to the request later is part of the fingerprint without anyone remembering to add it here.
@@ -44,6 +46,9 @@ public final class Fingerprinter {
      */
     static final Set<String> NOT_MODEL_SETTINGS = Set.of("recordingsDirectory", "outputDirectory", "modelName",
             "threads", "log");
+
+    /** Fields of a request component that name where outputs go, not what the model is made from. */
+    static final Set<String> OUTPUT_LOCATIONS = Set.of("segmentsDirectory");
 
     private final String parrotVersion;
 
@@ -59,21 +64,29 @@ public final class Fingerprinter {
      */
     public ModelFingerprint of(TrainingRequest request) throws DatasetException {
         Path root = request.recordingsDirectory();
+        DatasetOptions options = request.dataset() != null ? request.dataset() : DatasetOptions.defaults(null);
+        // The folders of each sound as the reader finds them (Parrot.py's layout, microphone folders, background).
+        Map<String, List<Path>> folders = SoundFolders.discover(root, options);
         List<String> sounds = request.sounds() == null || request.sounds().isEmpty()
-                ? DatasetReader.discoverSounds(root) : request.sounds();
+                ? List.copyOf(folders.keySet()) : request.sounds();
         MessageDigest files = ModelFingerprint.newDigest();
-        int wavs = 0;
+        int recordings = 0;
         for (String sound : sounds) {
-            for (FileEntry entry : list(root, sound)) {
-                files.update(entry.line().getBytes(StandardCharsets.UTF_8));
-                if (entry.path().toLowerCase(Locale.ROOT).endsWith(".wav")) {
-                    wavs++;
+            List<Path> of = folders.getOrDefault(sound, List.of());
+            if (of.isEmpty()) {
+                // The reader reports a missing sound folder in its own words; here it is one more difference.
+                files.update((sound + "/\t-1\t-1\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (Path folder : of) {
+                for (FileEntry entry : list(root, folder)) {
+                    files.update(entry.line().getBytes(StandardCharsets.UTF_8));
                 }
+                recordings += SoundFolders.recordings(folder).size();
             }
         }
         MessageDigest settings = ModelFingerprint.newDigest();
         settings.update(settingsText(request, sounds).getBytes(StandardCharsets.UTF_8));
-        return new ModelFingerprint(ModelFingerprint.hex(files), ModelFingerprint.hex(settings), wavs, null);
+        return new ModelFingerprint(ModelFingerprint.hex(files), ModelFingerprint.hex(settings), recordings, null);
     }
 
     /** The settings as canonical JSON, for the hash (and for a test to read). */
@@ -86,7 +99,12 @@ public final class Fingerprinter {
                 continue;
             }
             try {
-                node.set(component.getName(), ModelFiles.json().valueToTree(component.getAccessor().invoke(request)));
+                JsonNode value = ModelFiles.json().valueToTree(component.getAccessor().invoke(request));
+                if (value instanceof ObjectNode object) {
+                    // Where detected segments are written for the user to read: an output, not an input.
+                    object.remove(OUTPUT_LOCATIONS);
+                }
+                node.set(component.getName(), value);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot read " + component.getName() + " of the request", e);
             }
@@ -106,14 +124,8 @@ public final class Fingerprinter {
     }
 
     /** Every regular file under a sound folder but hidden ones, sorted by path relative to the recordings folder. */
-    private static List<FileEntry> list(Path root, String sound) throws DatasetException {
-        Path folder = root.resolve(sound);
+    private static List<FileEntry> list(Path root, Path folder) throws DatasetException {
         List<FileEntry> entries = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            // The reader reports a missing sound folder in its own words; here it is one more difference.
-            entries.add(new FileEntry(sound + "/", -1, -1));
-            return entries;
-        }
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.forEach(p -> {
                 if (p.getFileName().toString().startsWith(".")) {
