@@ -1,6 +1,7 @@
 package dev.parrot.training.incremental;
 
 import dev.parrot.ProgressLog;
+import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.model.ModelFingerprint;
 import dev.parrot.training.TrainingRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +150,30 @@ class FingerprinterTest {
         }
         TrainingRequest fromMoved = TrainingRequest.defaults(moved, dir.resolve("models"), "noises");
         assertEquals(before, fingerprinter.of(fromMoved));
+    }
+
+    @Test
+    void aRecordingInAMicrophoneFolderOfASoundChangesIt() throws Exception {
+        Path dpa = recordings.resolve("clap--dpa/take-0.wav");
+        Files.createDirectories(dpa.getParent());
+        Files.write(dpa, new byte[50]);
+        DatasetOptions separated = new DatasetOptions(List.of(), "silence", true, "--", dir.resolve("segments"));
+        TrainingRequest clap = request.withDataset(separated).withSounds(List.of("clap", "snap"));
+        ModelFingerprint first = fingerprinter.of(clap);
+        assertEquals(7, first.recordingCount(), "clap's two folders and snap's");
+
+        Files.write(dpa, new byte[60]);
+        assertNotEquals(first.recordings(), fingerprinter.of(clap).recordings());
+        assertEquals(first.settings(), fingerprinter.of(clap).settings());
+    }
+
+    @Test
+    void whereDetectedSegmentsAreWrittenDoesNot() throws Exception {
+        DatasetOptions here = new DatasetOptions(List.of(), "silence", true, "", dir.resolve("a"));
+        DatasetOptions there = new DatasetOptions(List.of(), "silence", true, "", dir.resolve("b"));
+        assertEquals(fingerprinter.of(request.withDataset(here)), fingerprinter.of(request.withDataset(there)));
+        assertNotEquals(fingerprinter.of(request.withDataset(here)).settings(), fingerprinter.of(request.withDataset(
+                new DatasetOptions(List.of(), "quiet", true, "", dir.resolve("a")))).settings());
     }
 
     @Test
