@@ -2,6 +2,13 @@
 """Parrot against the Parrot.py reference pipeline, side by side, from one command.
 
   benchmarks/run.py [--quick] [--skip-scale] [--scale-minutes 1,2,5,10] [--reference-scale-minutes 1]
+  benchmarks/run.py --loso-only [--loso-seeds 3] [--loso-args "HARNESS OPTIONS"]
+
+0. Leave one source out (also alone with --loso-only): the drums' four sources (sonicpi, lmms, gmrock, tr808), cut
+   down to the sounds all four have; each source in turn is held out, the model trains on the other three and is
+   tested on it. Ours: CrossSourceBenchmark --loso, one JVM for all folds, seeds 1..N (the trainer's own
+   cross-validation at 2 folds: it does not change the final model, only costs time). The reference: one
+   parrotpy_pipeline.py run per fold on the same folders. Decide on the mean over held-out sources.
 
 1. Drums from two independent sources (build-drums.sh: Sonic Pi's and LMMS's one-shots), cut down to the sounds
    both sources have. Accuracy on recordings from the source the model never saw, both ways: ours end to end with
@@ -38,6 +45,11 @@ DRUMS = os.environ.get('PARROT_DRUMS', '/tmp/parrot-drums')
 SPLIT = os.environ.get('PARROT_DRUMS_SPLIT', '/tmp/parrot-drums-split')
 SCALE = os.environ.get('PARROT_SCALE_DIR', '/tmp/parrot-scale')
 SOURCES = ('sonicpi', 'lmms')
+LOSO_SOURCES = ('sonicpi', 'lmms', 'gmrock', 'tr808')
+LOSO_SPLIT = os.environ.get('PARROT_DRUMS_LOSO', '/tmp/parrot-drums-loso')
+# Further per-fold measurements, each f(train_dir, test_dir) -> dict merged into the fold's row (e.g. the live recall
+# of a stream benchmark); ours and the reference stay the clip accuracies below.
+FOLD_MEASURES = []
 PY = '/usr/bin/python3'
 
 
@@ -72,25 +84,48 @@ def peak_heap(gc_log):
 
 # ---------------------------------------------------------------- data
 
-def drums():
-    if not os.path.exists(os.path.join(DRUMS, 'manifest.csv')):
-        log('building the drum set (build-drums.sh) ...')
-        run(['bash', BUILD_DRUMS, DRUMS])
+def common_sounds(sources):
+    """The drum sounds every one of the sources has (builds the drum set first if needed)."""
+    # build-drums.sh returns at once when the set is built by its current version, and rebuilds an older one.
+    log('the drum set (build-drums.sh) ...')
+    run(['bash', BUILD_DRUMS, DRUMS], stdout=subprocess.DEVNULL)
     sounds = []
     for sound in sorted(os.listdir(DRUMS)):
         folder = os.path.join(DRUMS, sound)
         if not os.path.isdir(folder):
             continue
         files = os.listdir(folder)
-        if all(any(f.startswith(s + '__') for f in files) for s in SOURCES):
+        if all(any(f.startswith(s + '__') for f in files) for s in sources):
             sounds.append(sound)
+    return sounds
+
+
+def link_source(target, sounds, sources):
+    """target/<sound>/ holding symlinks to the drum clips of the given sources."""
+    for sound in sounds:
+        os.makedirs(os.path.join(target, sound))
+        for f in sorted(os.listdir(os.path.join(DRUMS, sound))):
+            if f.split('__')[0] in sources:
+                os.symlink(os.path.join(DRUMS, sound, f), os.path.join(target, sound, f))
+
+
+def drums():
+    sounds = common_sounds(SOURCES)
     shutil.rmtree(SPLIT, ignore_errors=True)
     for source in SOURCES:
-        for sound in sounds:
-            os.makedirs(os.path.join(SPLIT, source, sound))
-            for f in sorted(os.listdir(os.path.join(DRUMS, sound))):
-                if f.startswith(source + '__'):
-                    os.symlink(os.path.join(DRUMS, sound, f), os.path.join(SPLIT, source, sound, f))
+        link_source(os.path.join(SPLIT, source), sounds, (source,))
+    return sounds
+
+
+def loso_split():
+    """LOSO_SPLIT/<source>/ (the test set of the fold that holds it out) and LOSO_SPLIT/without-<source>/ (its
+    training set), on the sounds all sources have."""
+    sounds = common_sounds(LOSO_SOURCES)
+    shutil.rmtree(LOSO_SPLIT, ignore_errors=True)
+    for source in LOSO_SOURCES:
+        link_source(os.path.join(LOSO_SPLIT, source), sounds, (source,))
+        link_source(os.path.join(LOSO_SPLIT, 'without-' + source), sounds,
+                    tuple(s for s in LOSO_SOURCES if s != source))
     return sounds
 
 
@@ -151,6 +186,54 @@ def ours_cross_source(jar, train, test, seeds):
     out, wall, cpu, rss = timed(['java', '-Xmx1g', '-cp', jar, 'dev.parrot.benchmarks.CrossSourceBenchmark',
                                  train, test, '--quiet', '--seeds', str(seeds)])
     return json.loads(out.strip().splitlines()[-1])
+
+
+def ours_loso(jar, seeds, extra_args=()):
+    """All leave-one-source-out folds in one JVM: the harness's JSON (folds, mean) plus its wall and CPU time."""
+    out, wall, cpu, rss = timed(['java', '-Xmx1g', '-cp', jar, 'dev.parrot.benchmarks.CrossSourceBenchmark',
+                                 '--loso', LOSO_SPLIT, '--sources', ','.join(LOSO_SOURCES), '--quiet',
+                                 '--seeds', str(seeds), '--folds', '2'] + list(extra_args))
+    result = json.loads(out.strip().splitlines()[-1])
+    result.update(wall_s=wall, cpu_s=cpu)
+    return result
+
+
+def loso(jar, seeds, extra_args=()):
+    """Leave one source out, ours and the reference on the same folders, with the load around each."""
+    sounds = loso_split()
+    log('leave one source out: %d sounds all four sources have: %s' % (len(sounds), ', '.join(sounds)))
+    load_before = os.getloadavg()[0]
+    ours = ours_loso(jar, seeds, extra_args)
+    load_ours = os.getloadavg()[0]
+    rows = []
+    for fold in ours['folds']:
+        source = fold['held_out']
+        train, test = os.path.join(LOSO_SPLIT, 'without-' + source), os.path.join(LOSO_SPLIT, source)
+        log('leave one source out: the reference without %s ...' % source)
+        ref = reference(train, test)
+        row = dict(held_out=source, clips=fold['test_clips'], ours=fold['clip_accuracy'],
+                   ours_min=fold['clip_accuracy_min'], ours_max=fold['clip_accuracy_max'],
+                   reference=ref['clip_accuracy'], ours_confusion=fold['confusion'])
+        for measure in FOLD_MEASURES:
+            row.update(measure(train, test))
+        rows.append(row)
+    return dict(sounds=sounds, folds=rows, seeds=ours['seeds'], ours_mean=statistics.mean(r['ours'] for r in rows),
+                reference_mean=statistics.mean(r['reference'] for r in rows), classifier=ours['classifier'],
+                harness_args=list(extra_args), ours_wall_s=ours['wall_s'], ours_cpu_s=ours['cpu_s'],
+                load=[round(load_before, 2), round(load_ours, 2), round(os.getloadavg()[0], 2)])
+
+
+def report_loso(l):
+    print('\nLeave one source out: train on three drum sources, test on the fourth (%d sounds: %s)'
+          % (len(l['sounds']), ', '.join(l['sounds'])))
+    print('  %-10s %5s  %-27s %9s' % ('held out', 'clips', 'ours (mean [min-max] of seeds)', 'reference'))
+    for f in l['folds']:
+        print('  %-10s %5d  %.3f [%.3f-%.3f] (%d seeds)   %9.3f' % (f['held_out'], f['clips'], f['ours'], f['ours_min'],
+                                                                 f['ours_max'], l['seeds'], f['reference']))
+    print('  %-10s %5s  %.3f %26s %.3f' % ('mean', '', l['ours_mean'], '', l['reference_mean']))
+    print('  ours: %s%s; all folds and seeds in one JVM: %.1f s wall, %.1f s CPU; load %s (before, after ours, at end)'
+          % (l['classifier'], (' ' + ' '.join(l['harness_args'])) if l['harness_args'] else '', l['ours_wall_s'],
+             l['ours_cpu_s'], ', '.join('%.2f' % x for x in l['load'])))
 
 
 def reference(train, test):
@@ -229,6 +312,9 @@ def main():
     parser.add_argument('--scale-minutes', default='1,2,5,10')
     parser.add_argument('--reference-scale-minutes', default='1',
                         help='sizes the reference also trains on (it needs minutes per minute of audio)')
+    parser.add_argument('--loso-only', action='store_true', help='only the leave-one-source-out benchmark')
+    parser.add_argument('--loso-seeds', type=int, default=3, help='seeds per fold of ours in leave-one-source-out')
+    parser.add_argument('--loso-args', default='', help='more CrossSourceBenchmark options for leave-one-source-out')
     args = parser.parse_args()
     seeds, repeats = (3, 1) if args.quick else (10, 3)
     scale_minutes = [1.0, 2.0] if args.quick else [float(m) for m in args.scale_minutes.split(',') if m]
@@ -236,9 +322,17 @@ def main():
     load = os.getloadavg()
     results = {'machine': {'cpus': os.cpu_count(), 'load_at_start': [round(x, 2) for x in load]}}
 
-    sounds = drums()
     settings = settings_xml()
     jar = build(settings)
+    results['loso'] = loso(jar, args.loso_seeds, args.loso_args.split())
+    if args.loso_only:
+        results['machine']['load_at_end'] = [round(x, 2) for x in os.getloadavg()]
+        with open(os.path.join(WORK, 'results-loso.json'), 'w') as f:
+            json.dump(results, f, indent=2)
+        report_loso(results['loso'])
+        print('\nAll figures: %s' % os.path.join(WORK, 'results-loso.json'))
+        return
+    sounds = drums()
     log('drums: %d sounds in both sources: %s' % (len(sounds), ', '.join(sounds)))
 
     # 1. Accuracy on the unseen source: parrot:train on one source, parrot:classify on the other (seed 42), and the
@@ -299,6 +393,7 @@ def main():
 def report(r):
     print('\nParrot vs the Parrot.py reference (%d CPUs, load %s at start, %s at end)'
           % (r['machine']['cpus'], r['machine']['load_at_start'][0], r['machine']['load_at_end'][0]))
+    report_loso(r['loso'])
     print('\nClip accuracy on the source the model never saw (argmax of the mean window probability per clip):')
     print('  %-18s %5s  %-14s %-27s %9s  %6s' % ('train -> test', 'clips', 'ours (seed 42)', 'ours (mean [min-max] of seeds)',
                                                   'reference', 'ratio'))
