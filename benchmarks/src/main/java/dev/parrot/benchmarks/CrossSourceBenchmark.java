@@ -3,6 +3,7 @@ package dev.parrot.benchmarks;
 
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
+import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.dataset.DatasetReader;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.features.FeatureSettings;
@@ -32,7 +33,8 @@ import java.util.Map;
  *
  * <pre>
  * usage: CrossSourceBenchmark TRAIN_DIR TEST_DIR [--classifier NAME] [--options "WEKA OPTIONS"] [--folds K]
- *                             [--threads N] [--context WINDOWS] [--seeds N] [--out DIR] [--quiet]
+ *                             [--threads N] [--context WINDOWS] [--seeds N] [--augment N|V1,...,V12]
+ *                             [--out DIR] [--quiet]
  *        CrossSourceBenchmark --loso SPLIT_DIR --sources A,B,C,D [the same options]
  * </pre>
  *
@@ -91,7 +93,8 @@ public final class CrossSourceBenchmark {
                 .withLog(log);
         request = new TrainingRequest(request.recordingsDirectory(), request.sounds(), request.outputDirectory(),
                 request.modelName(), request.balance(), request.classifier(), request.classifierOptions(),
-                request.seed(), request.folds(), threads, request.features(), request.log());
+                request.seed(), request.folds(), threads, request.features(), request.log(),
+                options.containsKey("augment") ? augmentation(options.get("augment")) : request.augmentation());
 
         int seeds = Integer.parseInt(options.getOrDefault("seeds", "1"));
         if (loso) {
@@ -173,7 +176,7 @@ public final class CrossSourceBenchmark {
                 TrainingRequest fold = new TrainingRequest(split.resolve("without-" + source), request.sounds(),
                         request.outputDirectory(), request.modelName(), request.balance(), request.classifier(),
                         request.classifierOptions(), seed, request.folds(), request.threads(), request.features(),
-                        request.log());
+                        request.log(), request.augmentation());
                 long started = System.nanoTime();
                 SoundModelTrainer.TrainingResult result = new SoundModelTrainer().train(fold);
                 trainSeconds += (System.nanoTime() - started) / 1e9;
@@ -203,8 +206,27 @@ public final class CrossSourceBenchmark {
         json.put("train_s_total", round(trainSeconds, 2));
         json.put("classifier", descriptor.classifier().name() + " " + descriptor.classifier().options());
         json.put("feature_dimension", descriptor.features().dimension());
+        json.put("augmentation", request.augmentation().describe());
         json.put("folds", folds);
         return json;
+    }
+
+    /**
+     * {@code --augment N}: the standard ranges with N copies; {@code --augment 0}: off; or all twelve
+     * {@link AugmentationSettings} values, comma-separated, in their order.
+     */
+    static AugmentationSettings augmentation(String spec) {
+        String[] v = spec.split(",");
+        if (v.length == 1) {
+            int copies = Integer.parseInt(v[0]);
+            return copies == 0 ? AugmentationSettings.off() : AugmentationSettings.standard(copies);
+        }
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = Double.parseDouble(v[i]);
+        }
+        return new AugmentationSettings((int) d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10],
+                d[11]);
     }
 
     static double mean(List<Double> values) {

@@ -140,16 +140,22 @@ public final class DatasetReader {
     public RecordingFeatures readRecording(Path file, String sound, String name, FeatureExtractor extractor)
             throws UnreadableRecordingException {
         Recording recording = WavDecoder.read(file).resampledTo(settings.sampleRate());
-        int[] starts = SoundWindows.soundStarts(recording.samples(), settings);
-        if (starts.length == 0) {
+        float[][] windows = soundWindowFeatures(recording.samples(), extractor);
+        if (windows.length == 0) {
             throw new UnreadableRecordingException(file, "silent: no window is louder than "
                     + settings.silenceFloorDbfs() + " dBFS");
         }
+        return new RecordingFeatures(name, sound, recording.durationSeconds(), windows);
+    }
+
+    /** The features of the windows of decoded samples that hold sound, in time order; none when all is silent. */
+    public static float[][] soundWindowFeatures(float[] samples, FeatureExtractor extractor) {
+        int[] starts = SoundWindows.soundStarts(samples, extractor.settings());
         float[][] windows = new float[starts.length][];
         for (int i = 0; i < starts.length; i++) {
-            windows[i] = extractor.extract(recording.samples(), starts[i]);
+            windows[i] = extractor.extract(samples, starts[i]);
         }
-        return new RecordingFeatures(name, sound, recording.durationSeconds(), windows);
+        return windows;
     }
 
     private List<Object> readAll(List<Job> jobs) throws DatasetException {

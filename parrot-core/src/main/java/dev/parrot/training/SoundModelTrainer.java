@@ -2,6 +2,7 @@ package dev.parrot.training;
 
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
+import dev.parrot.augmentation.AugmentedRecordings;
 import dev.parrot.dataset.Balancing;
 import dev.parrot.dataset.DatasetReader;
 import dev.parrot.dataset.SkippedRecording;
@@ -57,6 +58,8 @@ public final class SoundModelTrainer {
         SoundDataset dataset = new DatasetReader(request.features(), request.threads(), log)
                 .read(request.recordingsDirectory(), request.sounds());
         Instances header = TrainingSet.header(request.modelName(), dataset.featureNames(), dataset.sounds());
+        AugmentedRecordings augmented = AugmentedRecordings.make(request.augmentation(),
+                request.recordingsDirectory(), dataset, request.features(), request.seed(), request.threads(), log);
 
         Map<String, Balancing.SoundBalance> balancing = balancingPlan(dataset, request.balance());
         if (request.balance()) {
@@ -80,10 +83,10 @@ public final class SoundModelTrainer {
             log.info("Estimating accuracy by " + folds + "-fold cross-validation, all windows of a recording kept"
                     + " in one fold (" + template.getClass().getSimpleName() + ")");
             evaluation = new CrossValidation(request.folds(), request.balance(), request.seed(), log)
-                    .evaluate(dataset, header, template);
+                    .evaluate(dataset, header, template, augmented::withCopies);
             // Built only now, so that the cross-validation folds and the full set are never in memory together.
-            TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(), dataset.recordings(),
-                    request.balance(), request.seed());
+            TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(),
+                    augmented.withCopies(dataset.recordings()), request.balance(), request.seed());
             log.info("Training the final model on " + full.data().numInstances() + " windows");
             model = weka.classifiers.AbstractClassifier.makeCopy(template);
             model.buildClassifier(full.data());
@@ -147,7 +150,8 @@ public final class SoundModelTrainer {
         }
         ModelDescriptor.Training training = new ModelDescriptor.Training(
                 request.recordingsDirectory().toAbsolutePath().normalize().toString(), request.balance(),
-                request.seed(), millis, Math.round(dataset.audioSeconds() * 1000) / 1000.0, sounds, skipped);
+                request.seed(), millis, Math.round(dataset.audioSeconds() * 1000) / 1000.0, sounds, skipped,
+                request.augmentation());
         ModelDescriptor.ClassifierInfo classifier = new ModelDescriptor.ClassifierInfo(
                 ClassifierType.nameOf(request.classifier()), template.getClass().getName(),
                 ClassifierType.optionsOf(template));

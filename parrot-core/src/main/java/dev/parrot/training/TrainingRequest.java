@@ -1,6 +1,7 @@
 package dev.parrot.training;
 
 import dev.parrot.ProgressLog;
+import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.features.FeatureSettings;
 
 import java.nio.file.Path;
@@ -21,10 +22,22 @@ import java.util.List;
  * @param threads threads for reading recordings and for learners that can use them
  * @param features the feature settings
  * @param log where progress goes
+ * @param augmentation the varied copies of the recordings trained on beside them
  */
 public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
         boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
-        FeatureSettings features, ProgressLog log) {
+        FeatureSettings features, ProgressLog log, AugmentationSettings augmentation) {
+
+    /** The default augmentation: what the leave-one-source-out benchmark chose (see the benchmarks page). */
+    public static final AugmentationSettings DEFAULT_AUGMENTATION = AugmentationSettings.off();
+
+    /** A request with the default augmentation. */
+    public TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
+            boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
+            FeatureSettings features, ProgressLog log) {
+        this(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier, classifierOptions, seed,
+                folds, threads, features, log, DEFAULT_AUGMENTATION);
+    }
 
     public static final String DEFAULT_CLASSIFIER = "fast-forest";
     public static final long DEFAULT_SEED = 42;
@@ -39,31 +52,36 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
 
     public TrainingRequest withLog(ProgressLog newLog) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, newLog);
+                classifierOptions, seed, folds, threads, features, newLog, augmentation);
     }
 
     public TrainingRequest withClassifier(String name, String options) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, name, options,
-                seed, folds, threads, features, log);
+                seed, folds, threads, features, log, augmentation);
     }
 
     public TrainingRequest withSounds(List<String> chosen) {
         return new TrainingRequest(recordingsDirectory, chosen, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log);
+                classifierOptions, seed, folds, threads, features, log, augmentation);
     }
 
     public TrainingRequest withBalance(boolean on) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, on, classifier,
-                classifierOptions, seed, folds, threads, features, log);
+                classifierOptions, seed, folds, threads, features, log, augmentation);
     }
 
     public TrainingRequest withSeedAndFolds(long newSeed, int newFolds) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, newSeed, newFolds, threads, features, log);
+                classifierOptions, newSeed, newFolds, threads, features, log, augmentation);
+    }
+
+    public TrainingRequest withAugmentation(AugmentationSettings settings) {
+        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
+                classifierOptions, seed, folds, threads, features, log, settings);
     }
 
     public TrainingRequest withFeatures(FeatureSettings settings) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, settings, log);
+                classifierOptions, seed, folds, threads, settings, log, augmentation);
     }
 }
