@@ -5,6 +5,7 @@ import dev.parrot.ProgressLog;
 import dev.parrot.augmentation.AugmentedRecordings;
 import dev.parrot.dataset.Balancing;
 import dev.parrot.dataset.DatasetReader;
+import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.dataset.TrainingSet;
@@ -51,6 +52,9 @@ public final class SoundModelTrainer {
             throw new ParrotException("Model name '" + request.modelName()
                     + "' cannot be a file name: use letters, digits, '.', '_' and '-'.");
         }
+        if (request.augmentation().problem() != null) {
+            throw new ParrotException("Cannot augment the recordings: " + request.augmentation().problem());
+        }
         // Made first so that a misspelt classifier fails before minutes of reading audio.
         Classifier template = ClassifierType.create(request.classifier(), request.classifierOptions(),
                 (int) request.seed(), request.threads());
@@ -61,7 +65,7 @@ public final class SoundModelTrainer {
         AugmentedRecordings augmented = AugmentedRecordings.make(request.augmentation(),
                 request.recordingsDirectory(), dataset, request.features(), request.seed(), request.threads(), log);
 
-        Map<String, Balancing.SoundBalance> balancing = balancingPlan(dataset, request.balance());
+        Map<String, Balancing.SoundBalance> balancing = balancingPlan(dataset, augmented, request.balance());
         if (request.balance()) {
             log.info("Balancing the data set (Parrot.py's automatic balancing):");
             balancing.values().forEach(b -> log.info("  " + b.describe()));
@@ -126,11 +130,18 @@ public final class SoundModelTrainer {
         return windows * (4L * features + 16) + used * (8L * (features + 1) + 16 + 40 + features);
     }
 
-    /** What balancing will do to each sound: the plan {@link TrainingSet#build} follows for the final model. */
-    private static Map<String, Balancing.SoundBalance> balancingPlan(SoundDataset dataset, boolean balance) {
+    /**
+     * What balancing will do to each sound: the plan {@link TrainingSet#build} follows for the final model, over the
+     * recordings and their varied copies.
+     */
+    private static Map<String, Balancing.SoundBalance> balancingPlan(SoundDataset dataset,
+            AugmentedRecordings augmented, boolean balance) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String sound : dataset.sounds()) {
-            counts.put(sound, dataset.windowCount(sound));
+            counts.put(sound, 0);
+        }
+        for (RecordingFeatures recording : augmented.withCopies(dataset.recordings())) {
+            counts.merge(recording.sound(), recording.windows().length, Integer::sum);
         }
         return balance ? Balancing.plan(counts) : Balancing.unbalanced(counts);
     }
