@@ -2,13 +2,14 @@
 """Parrot against the Parrot.py reference pipeline, side by side, from one command.
 
   benchmarks/run.py [--quick] [--skip-scale] [--scale-minutes 1,2,5,10] [--reference-scale-minutes 1]
-  benchmarks/run.py --loso-only [--loso-seeds 3] [--loso-args "HARNESS OPTIONS"]
+  benchmarks/run.py --loso-only [--quick] [--loso-seeds 3] [--loso-args "HARNESS OPTIONS"]
 
 0. Leave one source out (also alone with --loso-only): the drums' four sources (sonicpi, lmms, gmrock, tr808), cut
    down to the sounds all four have; each source in turn is held out, the model trains on the other three and is
    tested on it. Ours: CrossSourceBenchmark --loso, one JVM for all folds, seeds 1..N (the trainer's own
    cross-validation at 2 folds: it does not change the final model, only costs time). The reference: one
-   parrotpy_pipeline.py run per fold on the same folders. Decide on the mean over held-out sources.
+   parrotpy_pipeline.py run per fold on the same folders. Decide on the mean over held-out sources. With
+   --loso-only, then the training time of section 2 on the whole drum set, with and without augmentation.
 
 1. Drums from two independent sources (build-drums.sh: Sonic Pi's and LMMS's one-shots), cut down to the sounds
    both sources have. Accuracy on recordings from the source the model never saw, both ways: ours end to end with
@@ -263,10 +264,10 @@ def goal(settings, name, *properties, heap='1g'):
     return wall, cpu, rss, before, after
 
 
-def ours_train(settings, recordings, name, heap='1g'):
+def ours_train(settings, recordings, name, heap='1g', extra=()):
     """`mvn parrot:train` end to end: times, heap peaks and what the descriptor says."""
     wall, cpu, rss, before, after = goal(settings, 'train', 'parrot.recordings=' + recordings,
-                                         'parrot.modelName=' + name, heap=heap)
+                                         'parrot.modelName=' + name, *extra, heap=heap)
     models = os.path.join(project_dir(), 'target', 'models')
     with open(os.path.join(models, name + '.json')) as f:
         descriptor = json.load(f)
@@ -293,6 +294,43 @@ def maven_overhead(settings):
     _, wall, cpu, _ = timed(['mvn', '-o', '-q', '-s', settings, 'dev.parrot:parrot-maven-plugin:%s:train' % version(),
                              '-Dparrot.skip=true'], cwd=project_dir())
     return wall, cpu
+
+
+def training_time(settings, train_dir, repeats, augmentation_copies=0):
+    """`mvn parrot:train` end to end against the reference's features + fit + 3-fold CV on the same recordings, the
+    median of `repeats` runs each; with augmentation_copies, also parrot:train with that many varied copies."""
+    probe, probe_windows = probe_set(train_dir, os.path.join(WORK, 'probe-drums'))
+    ref = median_of(repeats, lambda: reference(train_dir, probe))
+    ours = median_of(repeats, lambda: ours_train(settings, train_dir, 'drums'))
+    overhead_wall, overhead_cpu = maven_overhead(settings)
+    ref_train_s = ref['features_s'] + ref['fit_s'] + ref['cv_s']
+    timing = dict(ours=ours, reference=ref, reference_train_s=ref_train_s,
+                  reference_windows_per_s=(ref['train_windows'] + probe_windows) / ref['features_s'],
+                  maven_overhead_wall_s=overhead_wall, maven_overhead_cpu_s=overhead_cpu)
+    if augmentation_copies:
+        timing['ours_augmented'] = median_of(repeats, lambda: ours_train(
+            settings, train_dir, 'drums', extra=('parrot.augmentationCopies=%d' % augmentation_copies,)))
+        timing['augmentation_copies'] = augmentation_copies
+    return timing
+
+
+def report_training_time(d, what):
+    o, ref = d['ours'], d['reference']
+    print('\nTraining on %s (%d windows; median of runs):' % (what, ref['train_windows']))
+    print('  ours, mvn parrot:train end to end: %.2f s wall, %.2f s CPU, heap peak %d MB (live %d MB), RSS %d MB'
+          % (o['wall_s'], o['cpu_s'], o['heap_peak_mb'], o['heap_live_mb'], o['rss_mb']))
+    print('    of which Maven start and plugin loading: %.2f s wall, %.2f s CPU'
+          % (d['maven_overhead_wall_s'], d['maven_overhead_cpu_s']))
+    print('  reference, features + fit + 3-fold CV: %.2f s (whole process %.2f s wall, %.2f s CPU, RSS %d MB)'
+          % (d['reference_train_s'], ref['wall_s'], ref['cpu_s'], ref['rss_mb']))
+    print('  speed-up, reference stages / our end to end: %s' % ratio(d['reference_train_s'], o['wall_s']))
+    print('  speed-up, reference stages / our work after Maven start: %s'
+          % ratio(d['reference_train_s'], o['wall_s'] - d['maven_overhead_wall_s']))
+    if 'ours_augmented' in d:
+        a = d['ours_augmented']
+        print('  ours with %d augmented copies per recording: %.2f s wall, %.2f s CPU (+%.2f s wall), speed-up %s'
+              % (d['augmentation_copies'], a['wall_s'], a['cpu_s'], a['wall_s'] - o['wall_s'],
+                 ratio(d['reference_train_s'], a['wall_s'])))
 
 
 def median_of(n, f):
@@ -326,10 +364,19 @@ def main():
     jar = build(settings)
     results['loso'] = loso(jar, args.loso_seeds, args.loso_args.split())
     if args.loso_only:
+        # The training-time ratio of the issue, on every clip of the drum set (all sources, all sounds), with the
+        # cost of one augmented copy per recording.
+        log('training time on the whole drum set ...')
+        everything = os.path.join(WORK, 'drums-all')
+        shutil.rmtree(everything, ignore_errors=True)
+        link_source(everything, [d for d in sorted(os.listdir(DRUMS)) if os.path.isdir(os.path.join(DRUMS, d))],
+                    LOSO_SOURCES)
+        results['drums_all_training'] = training_time(settings, everything, repeats, augmentation_copies=1)
         results['machine']['load_at_end'] = [round(x, 2) for x in os.getloadavg()]
         with open(os.path.join(WORK, 'results-loso.json'), 'w') as f:
             json.dump(results, f, indent=2)
         report_loso(results['loso'])
+        report_training_time(results['drums_all_training'], 'the whole drum set')
         print('\nAll figures: %s' % os.path.join(WORK, 'results-loso.json'))
         return
     sounds = drums()
@@ -357,15 +404,7 @@ def main():
 
     # 2. Training time and memory on the drums (the first source).
     log('training time on the drums ...')
-    train_dir = os.path.join(SPLIT, SOURCES[0])
-    probe, probe_windows = probe_set(train_dir, os.path.join(WORK, 'probe-drums'))
-    ref = median_of(repeats, lambda: reference(train_dir, probe))
-    ours = median_of(repeats, lambda: ours_train(settings, train_dir, 'drums'))
-    overhead_wall, overhead_cpu = maven_overhead(settings)
-    ref_train_s = ref['features_s'] + ref['fit_s'] + ref['cv_s']
-    results['drums_training'] = dict(ours=ours, reference=ref, reference_train_s=ref_train_s,
-                                     reference_windows_per_s=(ref['train_windows'] + probe_windows) / ref['features_s'],
-                                     maven_overhead_wall_s=overhead_wall, maven_overhead_cpu_s=overhead_cpu)
+    results['drums_training'] = training_time(settings, os.path.join(SPLIT, SOURCES[0]), repeats)
 
     # 3. Scale.
     scale = []
@@ -408,17 +447,9 @@ def report(r):
                                             ', '.join('%.3f' % a['ours_grouped_cv_clips'] for a in r['accuracy']),
                                             ', '.join('%.3f' % a['reference_window_cv'] for a in r['accuracy'])))
     d = r['drums_training']
-    o, ref = d['ours'], d['reference']
-    print('\nTraining on the drums (%d windows; median of runs):' % ref['train_windows'])
-    print('  ours, mvn parrot:train end to end: %.2f s wall, %.2f s CPU, heap peak %d MB (live %d MB), RSS %d MB'
-          % (o['wall_s'], o['cpu_s'], o['heap_peak_mb'], o['heap_live_mb'], o['rss_mb']))
-    print('    of which Maven start and plugin loading: %.2f s wall, %.2f s CPU'
-          % (d['maven_overhead_wall_s'], d['maven_overhead_cpu_s']))
-    print('  reference, features + fit + 3-fold CV: %.2f s (whole process %.2f s wall, %.2f s CPU, RSS %d MB)'
-          % (d['reference_train_s'], ref['wall_s'], ref['cpu_s'], ref['rss_mb']))
-    print('  speed-up, reference stages / our end to end: %s' % ratio(d['reference_train_s'], o['wall_s']))
-    print('  speed-up, reference stages / our work after Maven start: %s'
-          % ratio(d['reference_train_s'], o['wall_s'] - d['maven_overhead_wall_s']))
+    report_training_time(d, 'the drums')
+    if 'drums_all_training' in r:
+        report_training_time(r['drums_all_training'], 'the whole drum set')
     a0 = r['accuracy'][0]
     print('  feature extraction incl. decoding, one thread: ours %d windows/s, reference %d windows/s (%s)'
           % (a0['ours_windows_per_s'], d['reference_windows_per_s'],

@@ -62,7 +62,7 @@ public record ModelDescriptor(int formatVersion, String name, String createdAt, 
     /**
      * @param sound the sound
      * @param recordings usable recordings
-     * @param windows windows that hold sound
+     * @param windows windows that hold sound, with augmentation those of the varied copies too
      * @param windowsUsed windows the final model was trained on after balancing
      * @param balancing kept, oversampled or undersampled
      * @param balancingChangePercent the change balancing made, in percent of {@code windows}
