@@ -93,7 +93,7 @@ public final class CrossSourceBenchmark {
                 .withLog(log);
         request = new TrainingRequest(request.recordingsDirectory(), request.sounds(), request.outputDirectory(),
                 request.modelName(), request.balance(), request.classifier(), request.classifierOptions(),
-                request.seed(), request.folds(), threads, request.features(), request.log(),
+                request.seed(), request.folds(), threads, request.features(), request.log(), request.dataset(),
                 options.containsKey("augment") ? augmentation(options.get("augment")) : request.augmentation());
 
         int seeds = Integer.parseInt(options.getOrDefault("seeds", "1"));
@@ -176,7 +176,7 @@ public final class CrossSourceBenchmark {
                 TrainingRequest fold = new TrainingRequest(split.resolve("without-" + source), request.sounds(),
                         request.outputDirectory(), request.modelName(), request.balance(), request.classifier(),
                         request.classifierOptions(), seed, request.folds(), request.threads(), request.features(),
-                        request.log(), request.augmentation());
+                        request.log(), request.dataset(), request.augmentation());
                 long started = System.nanoTime();
                 SoundModelTrainer.TrainingResult result = new SoundModelTrainer().train(fold);
                 trainSeconds += (System.nanoTime() - started) / 1e9;

@@ -5,11 +5,11 @@ import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.audio.WavDecoder;
 import dev.parrot.dataset.DatasetException;
-import dev.parrot.dataset.DatasetReader;
 import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.features.SoundWindows;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +24,9 @@ import java.util.Random;
  * they came from. Training sets ask for {@link #withCopies} of their recordings, so a copy trains a model exactly
  * when its recording does: cross-validation never tests on a recording whose copy it trained on, and tests only on
  * recordings as recorded.
+ *
+ * <p>Short takes of sounds are varied; background recordings and the parts of long recordings are trained on as
+ * recorded (their windows are chosen by segments, which a varied copy would have to follow).
  */
 public final class AugmentedRecordings {
 
@@ -55,6 +58,9 @@ public final class AugmentedRecordings {
         List<List<RecordingFeatures>> made;
         try {
             made = Parallel.map(recordings, Math.max(1, threads), recording -> {
+                if (!recording.part().isEmpty() || dataset.background().contains(recording.sound())) {
+                    return List.<RecordingFeatures>of();
+                }
                 float[] samples;
                 try {
                     samples = WavDecoder.read(recordingsDirectory.resolve(recording.file()))
@@ -67,7 +73,7 @@ public final class AugmentedRecordings {
                 for (int c = 0; c < settings.copies(); c++) {
                     Random random = new Random(seed * 1_000_003L + recording.file().hashCode() * 31L + c);
                     float[] varied = augmenter.vary(samples, random);
-                    float[][] windows = DatasetReader.soundWindowFeatures(varied, extractors.get());
+                    float[][] windows = soundWindowFeatures(varied, extractors.get());
                     if (windows.length > 0) {
                         of.add(new RecordingFeatures(recording.file() + "#copy" + (c + 1), recording.sound(),
                                 varied.length / (double) features.sampleRate(), windows));
@@ -88,6 +94,16 @@ public final class AugmentedRecordings {
         log.info(String.format(Locale.ROOT, "Augmentation: %s; %d windows added (%.1f s)", settings.describe(),
                 windows, (System.nanoTime() - started) / 1e9));
         return new AugmentedRecordings(copies);
+    }
+
+    /** The features of the windows of a copy that hold sound, as a short take's are chosen. */
+    private static float[][] soundWindowFeatures(float[] samples, FeatureExtractor extractor) {
+        int[] starts = SoundWindows.soundStarts(samples, extractor.settings());
+        float[][] windows = new float[starts.length][];
+        for (int i = 0; i < starts.length; i++) {
+            windows[i] = extractor.extract(samples, starts[i]);
+        }
+        return windows;
     }
 
     /** The recordings followed by the varied copies of each, in order. */

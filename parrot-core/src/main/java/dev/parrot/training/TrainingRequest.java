@@ -2,6 +2,7 @@ package dev.parrot.training;
 
 import dev.parrot.ProgressLog;
 import dev.parrot.augmentation.AugmentationSettings;
+import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.features.FeatureSettings;
 
 import java.nio.file.Path;
@@ -22,18 +23,39 @@ import java.util.List;
  * @param threads threads for reading recordings and for learners that can use them
  * @param features the feature settings
  * @param log where progress goes
+ * @param dataset background labels, the silence between sounds, microphone folders, where detected segments go
  * @param augmentation the varied copies of the recordings trained on beside them
  */
 public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
         boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
-        FeatureSettings features, ProgressLog log, AugmentationSettings augmentation) {
+        FeatureSettings features, ProgressLog log, DatasetOptions dataset, AugmentationSettings augmentation) {
 
-    /** A request with the default augmentation. */
+    public TrainingRequest {
+        if (dataset == null) {
+            dataset = DatasetOptions.defaults(defaultSegmentsDirectory(outputDirectory));
+        }
+        if (augmentation == null) {
+            augmentation = DEFAULT_AUGMENTATION;
+        }
+    }
+
+    /** A request with the default dataset options. */
     public TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
             boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
             FeatureSettings features, ProgressLog log) {
         this(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier, classifierOptions, seed,
-                folds, threads, features, log, DEFAULT_AUGMENTATION);
+                folds, threads, features, log, null, null);
+    }
+
+    /** {@code target/parrot/segments} for models written to {@code target/models}: beside the output folder. */
+    static Path defaultSegmentsDirectory(Path outputDirectory) {
+        Path parent = outputDirectory == null ? null : outputDirectory.toAbsolutePath().getParent();
+        return parent == null ? null : parent.resolve("parrot").resolve("segments");
+    }
+
+    public TrainingRequest withDataset(DatasetOptions options) {
+        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
+                classifierOptions, seed, folds, threads, features, log, options, augmentation);
     }
 
     public static final String DEFAULT_CLASSIFIER = "fast-forest";
@@ -51,36 +73,36 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
 
     public TrainingRequest withLog(ProgressLog newLog) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, newLog, augmentation);
+                classifierOptions, seed, folds, threads, features, newLog, dataset, augmentation);
     }
 
     public TrainingRequest withClassifier(String name, String options) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, name, options,
-                seed, folds, threads, features, log, augmentation);
+                seed, folds, threads, features, log, dataset, augmentation);
     }
 
     public TrainingRequest withSounds(List<String> chosen) {
         return new TrainingRequest(recordingsDirectory, chosen, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log, augmentation);
+                classifierOptions, seed, folds, threads, features, log, dataset, augmentation);
     }
 
     public TrainingRequest withBalance(boolean on) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, on, classifier,
-                classifierOptions, seed, folds, threads, features, log, augmentation);
+                classifierOptions, seed, folds, threads, features, log, dataset, augmentation);
     }
 
     public TrainingRequest withSeedAndFolds(long newSeed, int newFolds) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, newSeed, newFolds, threads, features, log, augmentation);
+                classifierOptions, newSeed, newFolds, threads, features, log, dataset, augmentation);
     }
 
     public TrainingRequest withAugmentation(AugmentationSettings settings) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log, settings);
+                classifierOptions, seed, folds, threads, features, log, dataset, settings);
     }
 
     public TrainingRequest withFeatures(FeatureSettings settings) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, settings, log, augmentation);
+                classifierOptions, seed, folds, threads, settings, log, dataset, augmentation);
     }
 }
