@@ -98,6 +98,8 @@ public class TrainMojo extends AbstractParrotMojo {
      */
     @Parameter(property = "parrot.augmentationCopies", defaultValue = "0")
     private int augmentationCopies;
+
+    /**
      * Sound folders, besides those named {@code silence}, {@code background} or {@code noise}, that hold things that
      * must never fire (talking, typing, music, the room). All their windows are learned, and the model marks them as
      * background, which the detector never reports.
