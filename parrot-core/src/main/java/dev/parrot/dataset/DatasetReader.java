@@ -85,12 +85,21 @@ public final class DatasetReader {
                         + String.join(", ", chosen) + ". Name each sound once.");
             }
         }
+        List<String> folders = discoverSounds(recordingsDirectory);
         for (String sound : chosen) {
             Path folder = recordingsDirectory.resolve(sound);
             if (!Files.isDirectory(folder)) {
                 throw new DatasetException("Sound '" + sound + "' has no folder: " + folder
-                        + " does not exist. Record it there, or remove it from <sounds>.");
+                        + " does not exist. " + SoundNames.whatThereIs(sound, folders, recordingsDirectory)
+                        + " Record it there, or remove it from <sounds>.");
             }
+        }
+        // A <sounds> list pasted from an example learns only what it names; say what it leaves, or a user never knows.
+        List<String> leftOut = folders.stream().filter(f -> !chosen.contains(f)).toList();
+        if (!leftOut.isEmpty()) {
+            log.info("Learning " + chosen.size() + " of the " + folders.size() + " sound folders in "
+                    + recordingsDirectory + ", as <sounds> names them; left out: " + String.join(", ", leftOut)
+                    + " (leave <sounds> out to learn every folder)");
         }
         if (chosen.size() < 2) {
             throw new DatasetException("A model needs at least two sounds to tell apart, but " + recordingsDirectory

@@ -1,8 +1,10 @@
 package dev.parrot.maven;
 
 import dev.parrot.maven.report.ModelView;
+import dev.parrot.model.UnseenEvaluation;
 import dev.parrot.maven.report.ModelsFolder;
 import dev.parrot.maven.report.ParrotReportRenderer;
+import dev.parrot.maven.report.ReportClips;
 import dev.parrot.maven.report.ReportLabels;
 import dev.parrot.maven.report.ReportTemplates;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -14,8 +16,10 @@ import org.apache.maven.reporting.MavenReportException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The Parrot page of the build site, {@code parrot.html}: for every model the train goal left in the models folder,
@@ -114,8 +118,20 @@ public class ReportMojo extends AbstractMavenReport {
         }
         ReportLabels labels = ReportLabels.forLocale(locale);
         MavenProgressLog log = new MavenProgressLog(getLog());
-        List<ModelView> views = found.stream().map(m -> ModelView.of(m.descriptor(),
-                ModelsFolder.unseen(classificationsDirectory.toPath(), m.descriptor(), log), labels)).toList();
+        Path site = getReportOutputDirectory().toPath();
+        List<ModelView> views = new ArrayList<>();
+        for (ModelsFolder.FoundModel m : found) {
+            Optional<UnseenEvaluation> unseen = ModelsFolder.unseen(classificationsDirectory.toPath(),
+                    m.descriptor(), log);
+            ReportClips.Clips clips;
+            try {
+                clips = ReportClips.copy(site, m.descriptor(), unseen, log);
+            } catch (IOException e) {
+                throw new MavenReportException("Cannot copy the clips of " + m.descriptor().name() + " into "
+                        + site + ": " + e.getMessage(), e);
+            }
+            views.add(ModelView.of(m.descriptor(), unseen, ModelsFolder.history(m, log), clips, labels));
+        }
         new ParrotReportRenderer(getSink(), views, shown(modelsDirectory.toPath()), new ReportTemplates(labels))
                 .render();
         getLog().info("Parrot report of " + views.size() + (views.size() == 1 ? " model" : " models") + " from "
