@@ -61,7 +61,7 @@ class ParrotReportRendererTest {
         ModelDescriptor d = fixture("drums.json");
         ModelDescriptor.Evaluation e = d.evaluation();
         List<ModelDescriptor.Mistake> mistakes = List.of(
-                new ModelDescriptor.Mistake("tom/tom_07.wav", "tom", "kick", 24, 15, true),
+                new ModelDescriptor.Mistake("tom/tom_05.wav", "tom", "kick", 24, 15, true),
                 new ModelDescriptor.Mistake("snare/snare_03.wav", "snare", "hihat", 30, 11, false),
                 new ModelDescriptor.Mistake("<script>/take<b>2</b>.wav", "<script>", "snare", 10, 3, false));
         ModelDescriptor withMistakes = new ModelDescriptor(d.formatVersion(), d.name(), d.createdAt(),
@@ -75,7 +75,7 @@ class ParrotReportRendererTest {
                 build("2026-03-13T08:00:00Z", 0.897, 0.93, 0.87, 0.79, 0.93, 0.84),
                 build(d.createdAt(), e.accuracy(), 0.935, 0.883, 0.906, 0.935, 0.925));
         ReportClips.Clips clips = new ReportClips.Clips(
-                Map.of("tom/tom_07.wav", "parrot-clips/model-drums/cv-01.wav",
+                Map.of("tom/tom_05.wav", "parrot-clips/model-drums/cv-01.wav",
                         "snare/snare_03.wav", "parrot-clips/model-drums/cv-02.wav"),
                 Map.of("tom/tom_new_2.wav", "parrot-clips/model-drums/new-01.wav"));
         return ModelView.of(withMistakes, Optional.of(unseenFixture()),
@@ -169,8 +169,9 @@ class ParrotReportRendererTest {
                 + " Mar 15, 2026"));
         assertTrue(page.contains("Cross-validation recognised 97.9% of the training recordings as a whole."));
         assertTrue(page.contains("One recording could not be read"));
-        assertTrue(page.contains("<tr><td><code>tom/tom_new_2.wav</code></td><td>tom</td><td>kick</td>"
-                + "<td class=\"parrot-num\">61.0%</td><td class=\"parrot-player\"><audio controls preload=\"none\""
+        assertTrue(page.contains("<tr><td><code>tom/tom_new_2.wav</code></td><td data-label=\"Recorded\">tom</td>"
+                + "<td data-label=\"Heard as\">kick</td><td class=\"parrot-num\" data-label=\"Confidence\">61.0%</td>"
+                + "<td class=\"parrot-player\"><audio controls preload=\"none\""
                 + " src=\"parrot-clips/model-drums/new-01.wav\" title=\"Play tom/tom_new_2.wav\"></audio></td></tr>"));
         assertFalse(page.contains("Measured on the model trained"), "the evaluation is of this model");
     }
@@ -193,13 +194,14 @@ class ParrotReportRendererTest {
     void theRecordingsCrossValidationGotWrongCanBePlayedWhereTheirClipsWereCopied() {
         int section = page.indexOf("id=\"model-drums-listen\"");
         assertTrue(section > 0, "no section of recordings to listen to");
-        assertTrue(page.contains("<tr><td><code>tom/tom_07.wav</code></td><td>tom</td><td class=\"parrot-sound\">kick"
-                + "</td><td>wrong as a whole; 15 of 24 windows wrong</td><td class=\"parrot-player\"><audio controls"
-                + " preload=\"none\" src=\"parrot-clips/model-drums/cv-01.wav\" title=\"Play tom/tom_07.wav\">"
-                + "</audio></td></tr>"), page.substring(section, section + 2000));
-        assertTrue(page.contains("<td>11 of 30 windows wrong; right as a whole</td>"));
+        assertTrue(page.contains("<tr><td><code>tom/tom_05.wav</code></td><td data-label=\"Recorded\">tom</td><td"
+                + " class=\"parrot-sound\" data-label=\"Heard as\">kick</td><td data-label=\"How wrong\">wrong as a"
+                + " whole; 15 of 24 windows wrong</td><td class=\"parrot-player\"><audio controls preload=\"none\""
+                + " src=\"parrot-clips/model-drums/cv-01.wav\" title=\"Play tom/tom_05.wav\"></audio></td></tr>"),
+                page.substring(section, section + 2000));
+        assertTrue(page.contains(">11 of 30 windows wrong; right as a whole</td>"));
         // No clip (the recording was not found when the report was made): the name, and why there is no player.
-        assertTrue(page.contains("<td>3 of 10 windows wrong; right as a whole</td><td class=\"parrot-player\">"
+        assertTrue(page.contains(">3 of 10 windows wrong; right as a whole</td><td class=\"parrot-player\">"
                 + "<span class=\"parrot-note\">recording not found</span></td>"));
     }
 
