@@ -60,6 +60,14 @@ public class ReportMojo extends AbstractMavenReport {
             required = true)
     private File siteOutputDirectory;
 
+    /**
+     * Not used: the page goes to {@code siteOutputDirectory}. Declared so that the name, which in a plugin-wide
+     * {@code <configuration>} belongs to train's models folder, is documented here rather than by
+     * maven-reporting-impl's inherited field.
+     */
+    @Parameter(defaultValue = "${project.build.directory}/reports")
+    private File outputDirectory;
+
     /** Skips the report, e.g. {@code -Dparrot.skip} on a machine without the recordings. */
     @Parameter(property = "parrot.skip", defaultValue = "false")
     private boolean skip;
@@ -68,8 +76,15 @@ public class ReportMojo extends AbstractMavenReport {
     private List<ModelsFolder.FoundModel> found;
 
     @Override
-    public String getOutputName() {
+    public String getOutputPath() {
         return OUTPUT_NAME;
+    }
+
+    /** Still abstract in maven-reporting-api 4, though deprecated for {@link #getOutputPath()}. */
+    @Override
+    @SuppressWarnings("deprecation")
+    public String getOutputName() {
+        return getOutputPath();
     }
 
     @Override
@@ -136,7 +151,7 @@ public class ReportMojo extends AbstractMavenReport {
                 .render();
         getLog().info("Parrot report of " + views.size() + (views.size() == 1 ? " model" : " models") + " from "
                 + shown(modelsDirectory.toPath()) + ": "
-                + shown(getReportOutputDirectory().toPath().resolve(getOutputName() + ".html")));
+                + shown(getReportOutputDirectory().toPath().resolve(getOutputPath() + ".html")));
     }
 
     /** A path as the reader knows it: relative to the project when inside it ({@code target/models}). */

@@ -3,6 +3,7 @@ package dev.parrot.maven;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.ReportPlugin;
+import org.apache.maven.model.Reporting;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -29,8 +30,9 @@ final class SiteRenderer {
      * site would be built with a site plugin too old for the report; null when all is well.
      */
     static String problem(MavenProject project, String pluginKey, String mavenVersion) {
-        if (project == null || project.getReportPlugins() == null
-                || project.getReportPlugins().stream().map(ReportPlugin::getKey).noneMatch(pluginKey::equals)) {
+        Reporting reporting = project == null ? null : project.getModel().getReporting();
+        if (reporting == null || reporting.getPlugins().stream().map(ReportPlugin::getKey)
+                .noneMatch(key -> key.equals(pluginKey))) {
             return null;
         }
         Plugin site = project.getPlugin(SITE_PLUGIN);
