@@ -19,13 +19,34 @@ import java.util.List;
  * @param training what the model was trained on
  * @param classifier the Weka learner and its options
  * @param evaluation the cross-validated estimate
+ * @param background the labels that hold things that must never fire (talking, the room, the silence between
+ *        sounds): a consumer reports none of them as a sound; empty in files written before there were any
+ * @param silenceLabel the background label of quiet audio, which a recording with nothing loud enough to classify is
+ *        given; null when the model learned none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
         List<String> labels, Features features, Training training, ClassifierInfo classifier,
-        Evaluation evaluation) {
+        Evaluation evaluation, List<String> background, String silenceLabel) {
 
     public static final int FORMAT_VERSION = 1;
+
+    public ModelDescriptor {
+        background = background == null ? List.of() : List.copyOf(background);
+    }
+
+    /** A descriptor of a model without background labels. */
+    public ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
+            List<String> labels, Features features, Training training, ClassifierInfo classifier,
+            Evaluation evaluation) {
+        this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation,
+                List.of(), null);
+    }
+
+    /** Whether a label holds something that must never fire. */
+    public boolean isBackground(String label) {
+        return background.contains(label);
+    }
 
     /**
      * @param settings the feature settings

@@ -20,7 +20,7 @@ import java.util.Map;
  * Recognises sounds in a live stream: a TarsosDSP {@link AudioProcessor} that cuts whatever buffers its
  * {@link AudioDispatcher} delivers into the model's windows (30 ms every 15 ms with the default settings), classifies
  * each window loud enough to hold a sound, and tells its {@link SoundListener} when a sound passes the
- * {@link DetectionSettings}.
+ * {@link DetectionSettings}. Windows heard as one of the model's background labels are never reported.
  *
  * <p>The dispatcher may deliver mono audio at any rate, in buffers of any size and overlap: audio that is not at the
  * model's rate is resampled on the way in, and only the new part of each buffer is used. The detector keeps the
@@ -204,7 +204,8 @@ public final class SoundDetector implements AudioProcessor {
         int best = Probabilities.mostProbable(probabilities);
         String sound = labels.get(best);
         double confidence = probabilities[best];
-        if (confidence < detection.confidenceOf(sound)) {
+        // Background (talking, the room, the silence between sounds) is what the model knows not to act on.
+        if (model.isBackground(sound) || confidence < detection.confidenceOf(sound)) {
             return;
         }
         Double last = lastReported.get(sound);

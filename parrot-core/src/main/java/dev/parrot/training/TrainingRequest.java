@@ -1,6 +1,7 @@
 package dev.parrot.training;
 
 import dev.parrot.ProgressLog;
+import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.features.FeatureSettings;
 
 import java.nio.file.Path;
@@ -21,10 +22,36 @@ import java.util.List;
  * @param threads threads for reading recordings and for learners that can use them
  * @param features the feature settings
  * @param log where progress goes
+ * @param dataset background labels, the silence between sounds, microphone folders, where detected segments go
  */
 public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
         boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
-        FeatureSettings features, ProgressLog log) {
+        FeatureSettings features, ProgressLog log, DatasetOptions dataset) {
+
+    public TrainingRequest {
+        if (dataset == null) {
+            dataset = DatasetOptions.defaults(defaultSegmentsDirectory(outputDirectory));
+        }
+    }
+
+    /** A request with the default dataset options. */
+    public TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
+            boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
+            FeatureSettings features, ProgressLog log) {
+        this(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier, classifierOptions, seed,
+                folds, threads, features, log, null);
+    }
+
+    /** {@code target/parrot/segments} for models written to {@code target/models}: beside the output folder. */
+    static Path defaultSegmentsDirectory(Path outputDirectory) {
+        Path parent = outputDirectory == null ? null : outputDirectory.toAbsolutePath().getParent();
+        return parent == null ? null : parent.resolve("parrot").resolve("segments");
+    }
+
+    public TrainingRequest withDataset(DatasetOptions options) {
+        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
+                classifierOptions, seed, folds, threads, features, log, options);
+    }
 
     public static final String DEFAULT_CLASSIFIER = "fast-forest";
     public static final long DEFAULT_SEED = 42;
@@ -39,31 +66,31 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
 
     public TrainingRequest withLog(ProgressLog newLog) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, newLog);
+                classifierOptions, seed, folds, threads, features, newLog, dataset);
     }
 
     public TrainingRequest withClassifier(String name, String options) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, name, options,
-                seed, folds, threads, features, log);
+                seed, folds, threads, features, log, dataset);
     }
 
     public TrainingRequest withSounds(List<String> chosen) {
         return new TrainingRequest(recordingsDirectory, chosen, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log);
+                classifierOptions, seed, folds, threads, features, log, dataset);
     }
 
     public TrainingRequest withBalance(boolean on) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, on, classifier,
-                classifierOptions, seed, folds, threads, features, log);
+                classifierOptions, seed, folds, threads, features, log, dataset);
     }
 
     public TrainingRequest withSeedAndFolds(long newSeed, int newFolds) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, newSeed, newFolds, threads, features, log);
+                classifierOptions, newSeed, newFolds, threads, features, log, dataset);
     }
 
     public TrainingRequest withFeatures(FeatureSettings settings) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, settings, log);
+                classifierOptions, seed, folds, threads, settings, log, dataset);
     }
 }
