@@ -1,6 +1,7 @@
 package dev.parrot.training;
 
 import dev.parrot.ParrotException;
+import dev.parrot.ParrotVersion;
 import dev.parrot.ProgressLog;
 import dev.parrot.augmentation.AugmentedRecordings;
 import dev.parrot.dataset.Balancing;
@@ -12,6 +13,7 @@ import dev.parrot.dataset.TrainingSet;
 import dev.parrot.evaluation.CrossValidation;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.model.ModelHistory;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 
@@ -111,6 +113,7 @@ public final class SoundModelTrainer {
         ModelDescriptor descriptor = describe(request, dataset, balancing, template, evaluation, millis);
         ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
         files.write(model, header, descriptor);
+        ModelHistory.append(files, descriptor, log);
         logSummary(log, descriptor, files);
         return new TrainingResult(descriptor, files);
     }
@@ -204,11 +207,10 @@ public final class SoundModelTrainer {
         return "Below 90%: too many misfires to rely on; re-record or drop the sounds the confusion matrix mixes up.";
     }
 
-    /** The version of Parrot, from the jar's manifest. */
+    /** The version of Parrot, as the build wrote it into {@code dev/parrot/parrot-version.properties}. */
     static final class Version {
         static String current() {
-            String v = SoundModelTrainer.class.getPackage().getImplementationVersion();
-            return v != null ? v : "development";
+            return ParrotVersion.current();
         }
     }
 }
