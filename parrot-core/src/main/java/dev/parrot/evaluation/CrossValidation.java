@@ -15,6 +15,7 @@ import weka.core.Instances;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Stratified k-fold cross-validation grouped by recording ({@link GroupedFolds}). Each training fold is balanced the
@@ -42,6 +43,15 @@ public final class CrossValidation {
 
     public ModelDescriptor.Evaluation evaluate(SoundDataset dataset, Instances header, Classifier template)
             throws Exception {
+        return evaluate(dataset, header, template, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #evaluate(SoundDataset, Instances, Classifier)}, with each training fold's recordings passed through
+     * {@code trainingFold} first (augmentation adds their varied copies there); test folds stay as recorded.
+     */
+    public ModelDescriptor.Evaluation evaluate(SoundDataset dataset, Instances header, Classifier template,
+            UnaryOperator<List<RecordingFeatures>> trainingFold) throws Exception {
         List<String> sounds = dataset.sounds();
         int k = effectiveFolds(folds, dataset);
         for (String sound : sounds) {
@@ -57,6 +67,7 @@ public final class CrossValidation {
         List<Double> foldAccuracies = new ArrayList<>();
         int clipsRight = 0;
         int clips = 0;
+        Mistakes mistakes = new Mistakes(sounds);
         for (int f = 0; f < k; f++) {
             long started = System.nanoTime();
             List<RecordingFeatures> train = new ArrayList<>();
@@ -67,7 +78,8 @@ public final class CrossValidation {
             if (test.isEmpty()) {
                 continue;
             }
-            TrainingSet.Balanced trainingSet = TrainingSet.build(header, sounds, train, balance, seed + f);
+            TrainingSet.Balanced trainingSet = TrainingSet.build(header, sounds, trainingFold.apply(train), balance,
+                    seed + f);
             Classifier classifier = AbstractClassifier.makeCopy(template);
             classifier.buildClassifier(trainingSet.data());
             long right = 0;
@@ -75,6 +87,7 @@ public final class CrossValidation {
             for (RecordingFeatures recording : test) {
                 int actual = sounds.indexOf(recording.sound());
                 double[] clipVotes = new double[sounds.size()];
+                int[] heard = new int[sounds.size()];
                 for (float[] window : recording.windows()) {
                     Instance instance = TrainingSet.instance(header, window);
                     instance.setClassValue(actual);
@@ -84,11 +97,13 @@ public final class CrossValidation {
                     if ((int) predicted == actual) {
                         right++;
                     }
+                    heard[(int) predicted]++;
                     windows++;
                     for (int c = 0; c < distribution.length; c++) {
                         clipVotes[c] += distribution[c];
                     }
                 }
+                mistakes.add(recording, actual, heard, clipVotes);
                 clips++;
                 if (Probabilities.mostProbable(clipVotes) == actual) {
                     clipsRight++;
@@ -101,11 +116,12 @@ public final class CrossValidation {
                     f + 1, k, trainingSet.data().numInstances(), train.size(), 100 * accuracy, windows,
                     (System.nanoTime() - started) / 1e9));
         }
-        return summarise(evaluation, sounds, k, foldAccuracies, clips == 0 ? 0 : clipsRight / (double) clips, clips);
+        return summarise(evaluation, sounds, k, foldAccuracies, clips == 0 ? 0 : clipsRight / (double) clips, clips,
+                mistakes.worst());
     }
 
     private ModelDescriptor.Evaluation summarise(Evaluation evaluation, List<String> sounds, int k,
-            List<Double> foldAccuracies, double clipAccuracy, int clips) {
+            List<Double> foldAccuracies, double clipAccuracy, int clips, List<ModelDescriptor.Mistake> mistakes) {
         double[][] confusion = evaluation.confusionMatrix();
         long[][] counts = new long[sounds.size()][sounds.size()];
         List<ModelDescriptor.SoundMetrics> perSound = new ArrayList<>();
@@ -126,7 +142,7 @@ public final class CrossValidation {
                 balance ? ", training folds balanced" : "");
         return new ModelDescriptor.Evaluation(method, k, evaluation.pctCorrect() / 100.0, Math.sqrt(variance),
                 foldAccuracies, clipAccuracy, Math.round(evaluation.numInstances()), clips, perSound,
-                new ModelDescriptor.ConfusionMatrix(List.copyOf(sounds), counts));
+                new ModelDescriptor.ConfusionMatrix(List.copyOf(sounds), counts), mistakes);
     }
 
     private static double finite(double v) {

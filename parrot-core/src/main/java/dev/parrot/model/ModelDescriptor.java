@@ -1,6 +1,7 @@
 package dev.parrot.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.features.FeatureSettings;
 
 import java.util.List;
@@ -80,16 +81,25 @@ public record ModelDescriptor(int formatVersion, String name, String createdAt, 
      * @param audioSeconds the length of all recordings used
      * @param sounds per sound: recordings, windows and balancing
      * @param skipped recordings left out, with reasons
+     * @param augmentation the varied copies trained on beside the recordings (null in models made before it)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Training(String recordingsDirectory, boolean balanced, long seed, long durationMillis,
-            double audioSeconds, List<SoundSummary> sounds, List<Skipped> skipped) {
+            double audioSeconds, List<SoundSummary> sounds, List<Skipped> skipped,
+            AugmentationSettings augmentation) {
+
+        /** Training without augmentation. */
+        public Training(String recordingsDirectory, boolean balanced, long seed, long durationMillis,
+                double audioSeconds, List<SoundSummary> sounds, List<Skipped> skipped) {
+            this(recordingsDirectory, balanced, seed, durationMillis, audioSeconds, sounds, skipped,
+                    AugmentationSettings.off());
+        }
     }
 
     /**
      * @param sound the sound
      * @param recordings usable recordings
-     * @param windows windows that hold sound
+     * @param windows windows that hold sound, with augmentation those of the varied copies too
      * @param windowsUsed windows the final model was trained on after balancing
      * @param balancing kept, oversampled or undersampled
      * @param balancingChangePercent the change balancing made, in percent of {@code windows}
@@ -128,11 +138,44 @@ public record ModelDescriptor(int formatVersion, String name, String createdAt, 
      * @param recordings recordings evaluated
      * @param perSound precision, recall and F1 per sound
      * @param confusionMatrix windows by actual (rows) and predicted (columns) sound
+     * @param mistakes the recordings cross-validation got most wrong, worst first, at most
+     *        {@link #MISTAKES_KEPT}; empty in models trained before it was recorded
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Evaluation(String method, int folds, double accuracy, double accuracyStdDev,
             List<Double> foldAccuracies, double clipAccuracy, long windows, int recordings,
-            List<SoundMetrics> perSound, ConfusionMatrix confusionMatrix) {
+            List<SoundMetrics> perSound, ConfusionMatrix confusionMatrix, List<Mistake> mistakes) {
+
+        /** How many of the worst recordings an evaluation keeps. */
+        public static final int MISTAKES_KEPT = 10;
+
+        public Evaluation {
+            mistakes = mistakes == null ? List.of() : List.copyOf(mistakes);
+        }
+
+        /** An evaluation without recorded mistakes, as older models have. */
+        public Evaluation(String method, int folds, double accuracy, double accuracyStdDev,
+                List<Double> foldAccuracies, double clipAccuracy, long windows, int recordings,
+                List<SoundMetrics> perSound, ConfusionMatrix confusionMatrix) {
+            this(method, folds, accuracy, accuracyStdDev, foldAccuracies, clipAccuracy, windows, recordings, perSound,
+                    confusionMatrix, List.of());
+        }
+    }
+
+    /**
+     * A recording cross-validation got wrong, in some or all of its windows, while the model was trained without it.
+     *
+     * @param file the path relative to the recordings folder
+     * @param sound the sound it was recorded as
+     * @param heardAs what it was heard as: the whole recording's answer when that was wrong, else the sound its wrong
+     *        windows were most often taken for
+     * @param windows its windows that hold sound
+     * @param windowsWrong of those, the ones recognised as another sound
+     * @param recordingWrong whether the recording as a whole (its windows voted together) was recognised wrongly
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Mistake(String file, String sound, String heardAs, int windows, int windowsWrong,
+            boolean recordingWrong) {
     }
 
     /**

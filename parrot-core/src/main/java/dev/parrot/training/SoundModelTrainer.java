@@ -1,9 +1,12 @@
 package dev.parrot.training;
 
 import dev.parrot.ParrotException;
+import dev.parrot.ParrotVersion;
 import dev.parrot.ProgressLog;
+import dev.parrot.augmentation.AugmentedRecordings;
 import dev.parrot.dataset.Balancing;
 import dev.parrot.dataset.DatasetReader;
+import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.dataset.TrainingSet;
@@ -13,6 +16,7 @@ import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelFingerprint;
 import dev.parrot.training.incremental.Fingerprinter;
 import dev.parrot.training.incremental.UpToDateCheck;
+import dev.parrot.model.ModelHistory;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 
@@ -79,6 +83,9 @@ public final class SoundModelTrainer {
             throw new ParrotException("Model name '" + request.modelName()
                     + "' cannot be a file name: use letters, digits, '.', '_' and '-'.");
         }
+        if (request.augmentation().problem() != null) {
+            throw new ParrotException("Cannot augment the recordings: " + request.augmentation().problem());
+        }
     }
 
     private TrainingResult train(TrainingRequest request, ModelFingerprint fingerprint)
@@ -92,8 +99,10 @@ public final class SoundModelTrainer {
         SoundDataset dataset = new DatasetReader(request.features(), request.threads(), log, request.dataset())
                 .read(request.recordingsDirectory(), request.sounds());
         Instances header = TrainingSet.header(request.modelName(), dataset.featureNames(), dataset.sounds());
+        AugmentedRecordings augmented = AugmentedRecordings.make(request.augmentation(),
+                request.recordingsDirectory(), dataset, request.features(), request.seed(), request.threads(), log);
 
-        Map<String, Balancing.SoundBalance> balancing = balancingPlan(dataset, request.balance());
+        Map<String, Balancing.SoundBalance> balancing = balancingPlan(dataset, augmented, request.balance());
         if (request.balance()) {
             log.info("Balancing the data set (Parrot.py's automatic balancing):");
             balancing.values().forEach(b -> log.info("  " + b.describe()));
@@ -115,10 +124,10 @@ public final class SoundModelTrainer {
             log.info("Estimating accuracy by " + folds + "-fold cross-validation, all windows of a recording kept"
                     + " in one fold (" + template.getClass().getSimpleName() + ")");
             evaluation = new CrossValidation(request.folds(), request.balance(), request.seed(), log)
-                    .evaluate(dataset, header, template);
+                    .evaluate(dataset, header, template, augmented::withCopies);
             // Built only now, so that the cross-validation folds and the full set are never in memory together.
-            TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(), dataset.recordings(),
-                    request.balance(), request.seed());
+            TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(),
+                    augmented.withCopies(dataset.recordings()), request.balance(), request.seed());
             log.info("Training the final model on " + full.data().numInstances() + " windows");
             model = weka.classifiers.AbstractClassifier.makeCopy(template);
             model.buildClassifier(full.data());
@@ -139,6 +148,7 @@ public final class SoundModelTrainer {
         ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
         ModelDescriptor descriptor = files.write(model, header,
                 describe(request, dataset, balancing, template, evaluation, millis).withFingerprint(fingerprint));
+        ModelHistory.append(files, descriptor, log);
         logSummary(log, descriptor, files);
         return new TrainingResult(descriptor, files);
     }
@@ -158,11 +168,18 @@ public final class SoundModelTrainer {
         return windows * (4L * features + 16) + used * (8L * (features + 1) + 16 + 40 + features);
     }
 
-    /** What balancing will do to each sound: the plan {@link TrainingSet#build} follows for the final model. */
-    private static Map<String, Balancing.SoundBalance> balancingPlan(SoundDataset dataset, boolean balance) {
+    /**
+     * What balancing will do to each sound: the plan {@link TrainingSet#build} follows for the final model, over the
+     * recordings and their varied copies.
+     */
+    private static Map<String, Balancing.SoundBalance> balancingPlan(SoundDataset dataset,
+            AugmentedRecordings augmented, boolean balance) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String sound : dataset.sounds()) {
-            counts.put(sound, dataset.windowCount(sound));
+            counts.put(sound, 0);
+        }
+        for (RecordingFeatures recording : augmented.withCopies(dataset.recordings())) {
+            counts.merge(recording.sound(), recording.windows().length, Integer::sum);
         }
         return balance ? Balancing.plan(counts) : Balancing.unbalanced(counts);
     }
@@ -182,7 +199,8 @@ public final class SoundModelTrainer {
         }
         ModelDescriptor.Training training = new ModelDescriptor.Training(
                 request.recordingsDirectory().toAbsolutePath().normalize().toString(), request.balance(),
-                request.seed(), millis, Math.round(dataset.audioSeconds() * 1000) / 1000.0, sounds, skipped);
+                request.seed(), millis, Math.round(dataset.audioSeconds() * 1000) / 1000.0, sounds, skipped,
+                request.augmentation());
         ModelDescriptor.ClassifierInfo classifier = new ModelDescriptor.ClassifierInfo(
                 ClassifierType.nameOf(request.classifier()), template.getClass().getName(),
                 ClassifierType.optionsOf(template));
@@ -224,14 +242,10 @@ public final class SoundModelTrainer {
         return "Below 90%: too many misfires to rely on; re-record or drop the sounds the confusion matrix mixes up.";
     }
 
-    /** The version of Parrot, from the jar's manifest. */
-    public static final class Version {
-        private Version() {
-        }
-
-        public static String current() {
-            String v = SoundModelTrainer.class.getPackage().getImplementationVersion();
-            return v != null ? v : "development";
+    /** The version of Parrot, as the build wrote it into {@code dev/parrot/parrot-version.properties}. */
+    static final class Version {
+        static String current() {
+            return ParrotVersion.current();
         }
     }
 }

@@ -166,7 +166,7 @@ class IncrementalTrainingTest {
         ModelFiles.Loaded whole = files.readBoth();
         assertTrue(List.of(2L, 3L).contains(whole.descriptor().training().seed()));
         try (var listing = Files.list(dir.resolve("models"))) {
-            assertEquals(List.of("tones.json", "tones.model"),
+            assertEquals(List.of("tones-history.json", "tones.json", "tones.model"),
                     listing.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
         }
     }
