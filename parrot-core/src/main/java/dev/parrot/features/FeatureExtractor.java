@@ -33,10 +33,6 @@ import java.util.List;
  */
 public final class FeatureExtractor {
 
-    private static final String[] SHAPE_NAMES = {
-            "spectral_centroid", "spectral_spread", "spectral_flatness", "spectral_rolloff", "high_band_ratio",
-            "zero_crossing_rate", "level_dbfs", "crest_factor_db"};
-
     /** Relative levels of earlier windows are floored here, so that digital silence and room noise look alike. */
     private static final double LEVEL_FLOOR_DB = -60;
 
@@ -51,6 +47,9 @@ public final class FeatureExtractor {
     private final int[] lags;
     private final int dimension;
     private final List<String> names;
+    /** The parts of the vector these settings hold, in order, and how many values each names. */
+    private final Block[] layout;
+    private final int[] blockSizes;
 
     private final float[] fftBuffer;
     private final float[] magnitudes;
@@ -67,6 +66,8 @@ public final class FeatureExtractor {
     private final double[] amplitude;
     private final double[] levels;
     private final float[] shape = new float[5];
+    /** The window's level in dBFS, written by its part of the vector and read by the context's. */
+    private double levelDb;
 
     public FeatureExtractor(FeatureSettings settings) {
         String problem = settings.incompatibility();
@@ -101,7 +102,15 @@ public final class FeatureExtractor {
         this.meanLogMel = new float[settings.melBands()];
         this.peakLogMel = new float[settings.melBands()];
         this.frameLogMels = new float[frames * settings.melBands()];
-        this.names = Collections.unmodifiableList(buildNames());
+        this.layout = Arrays.stream(Block.values()).filter(b -> b.present(settings)).toArray(Block[]::new);
+        this.blockSizes = new int[layout.length];
+        List<String> n = new ArrayList<>();
+        for (int b = 0; b < layout.length; b++) {
+            int before = n.size();
+            layout[b].name(this, n);
+            blockSizes[b] = n.size() - before;
+        }
+        this.names = Collections.unmodifiableList(n);
         this.dimension = names.size();
     }
 
@@ -151,95 +160,196 @@ public final class FeatureExtractor {
     public void extract(float[] samples, int offset, float[] out) {
         windowLogMel(samples, offset, meanLogMel, true);
         int k = 0;
-        // 1. Cepstrum of the window's mean spectrum, and its change across the window.
+        for (int b = 0; b < layout.length; b++) {
+            int from = k;
+            k = layout[b].write(this, samples, offset, out, k);
+            if (k - from != blockSizes[b]) {
+                throw new IllegalStateException(layout[b] + " wrote " + (k - from) + " values for " + blockSizes[b]
+                        + " names");
+            }
+        }
+    }
+
+    /**
+     * The vector's parts, in order. Each names its values beside the code that computes them, and {@link #extract}
+     * checks that a part wrote as many values as it named: the layout is written once, so a value cannot slip under
+     * another's name. Changing what a part writes changes the vector: {@link FeatureSettings#CURRENT_VERSION} must
+     * change with it (FeatureGoldenTest fails otherwise).
+     */
+    private enum Block {
+        /** Cepstrum of the window's mean spectrum, and its change across the window. */
+        CEPSTRUM {
+            @Override
+            boolean present(FeatureSettings s) {
+                return s.mfccs() > 0;
+            }
+
+            @Override
+            void name(FeatureExtractor e, List<String> names) {
+                indexed(names, "mfcc_", e.settings.mfccs());
+                indexed(names, "mfcc_delta_", e.settings.mfccs());
+            }
+
+            @Override
+            int write(FeatureExtractor e, float[] samples, int offset, float[] out, int k) {
+                k = e.putCepstrum(e.meanLogMel, out, k);
+                for (int i = 0; i < e.settings.mfccs(); i++) {
+                    out[k++] = e.cepstrum(e.lastLogMel, i) - e.cepstrum(e.firstLogMel, i);
+                }
+                return k;
+            }
+        },
+        /** Spectral shape averaged over frames, then time-domain measures of the whole window. */
+        SHAPE_AND_LEVEL {
+            @Override
+            boolean present(FeatureSettings s) {
+                return true;
+            }
+
+            @Override
+            void name(FeatureExtractor e, List<String> names) {
+                Collections.addAll(names, "spectral_centroid", "spectral_spread", "spectral_flatness",
+                        "spectral_rolloff", "high_band_ratio", "zero_crossing_rate", "level_dbfs", "crest_factor_db");
+            }
+
+            @Override
+            int write(FeatureExtractor e, float[] samples, int offset, float[] out, int k) {
+                for (float v : e.shapeSums) {
+                    out[k++] = v / e.frames;
+                }
+                int length = e.settings.windowSamples();
+                // Measured around the window's mean: a DC offset (a cheap microphone's, an old sampler's) is no sound.
+                float dc = mean(samples, offset, length);
+                double sumSquares = 0;
+                float peak = 0;
+                int crossings = 0;
+                float previous = sample(samples, offset) - dc;
+                for (int i = 0; i < length; i++) {
+                    float x = sample(samples, offset + i) - dc;
+                    sumSquares += x * x;
+                    peak = Math.max(peak, Math.abs(x));
+                    if ((x >= 0) != (previous >= 0)) {
+                        crossings++;
+                    }
+                    previous = x;
+                }
+                double rms = Math.sqrt(sumSquares / length);
+                e.levelDb = 20 * Math.log10(rms + 1e-9);
+                out[k++] = crossings / (float) length;
+                out[k++] = (float) e.levelDb;
+                out[k++] = (float) (20 * Math.log10((peak + 1e-9) / (rms + 1e-9)));
+                return k;
+            }
+        },
+        /** What came just before the window: where in its sound the window is, and how that sound began. */
+        CONTEXT {
+            @Override
+            boolean present(FeatureSettings s) {
+                return s.contextWindows() > 0;
+            }
+
+            @Override
+            void name(FeatureExtractor e, List<String> names) {
+                Collections.addAll(names, "context_level_change_db", "drop_from_recent_peak_db",
+                        "seconds_since_recent_peak", "decay_db_per_second");
+                for (int lag : e.lags) {
+                    names.add("level_" + lag + "_windows_ago_db");
+                }
+                indexed(names, "recent_peak_mfcc_", e.settings.mfccs());
+            }
+
+            @Override
+            int write(FeatureExtractor e, float[] samples, int offset, float[] out, int k) {
+                return e.putContext(samples, offset, out, k);
+            }
+        },
+        /** Parrot.py's values, standardised over the window so that loudness does not matter. */
+        PARROT_MEL_FRAMES {
+            @Override
+            boolean present(FeatureSettings s) {
+                return s.parrotMelFrames();
+            }
+
+            @Override
+            void name(FeatureExtractor e, List<String> names) {
+                for (int f = 0; f < e.frames; f++) {
+                    indexed(names, "mel_f" + f + "_b", e.settings.melBands());
+                }
+            }
+
+            @Override
+            int write(FeatureExtractor e, float[] samples, int offset, float[] out, int k) {
+                return putStandardised(e.frameLogMels, out, k);
+            }
+        };
+
+        abstract boolean present(FeatureSettings settings);
+
+        /** Appends the names of the values {@link #write} puts, in the same order. */
+        abstract void name(FeatureExtractor extractor, List<String> names);
+
+        /** Puts this part's values into {@code out} from {@code k}; returns the index after the last. */
+        abstract int write(FeatureExtractor extractor, float[] samples, int offset, float[] out, int k);
+
+        private static void indexed(List<String> names, String prefix, int count) {
+            for (int i = 0; i < count; i++) {
+                names.add(prefix + i);
+            }
+        }
+    }
+
+    private int putContext(float[] samples, int offset, float[] out, int k) {
+        int hop = settings.hopSamples();
+        int span = historySamples();
+        int length = settings.windowSamples();
+        // Running sums of squares from the start of the context to the end of the window: every level below is
+        // a difference of two of them instead of a pass over its samples.
+        int first = offset - span;
+        int inside = Math.max(0, -first);
+        int end = Math.min(span + length, samples.length - first);
+        Arrays.fill(energy, 0, inside + 1, 0.0);
+        Arrays.fill(amplitude, 0, inside + 1, 0.0);
+        double sum = 0;
+        double plain = 0;
+        for (int i = inside; i < end; i++) {
+            float x = samples[first + i];
+            sum += x * x;
+            plain += x;
+            energy[i + 1] = sum;
+            amplitude[i + 1] = plain;
+        }
+        Arrays.fill(energy, Math.max(end, inside) + 1, span + length + 1, sum);
+        Arrays.fill(amplitude, Math.max(end, inside) + 1, span + length + 1, plain);
+        double contextDb = 10 * Math.log10(acPower(0, span) + 1e-18);
+        out[k++] = (float) (levelDb - contextDb);
+        for (int w = 0; w <= settings.contextWindows(); w++) {
+            levels[w] = 10 * Math.log10(acPower(span - w * hop, length) + 1e-12);
+        }
+        double currentDb = levels[0];
+        double peakDb = currentDb;
+        int peakAgo = 0;
+        for (int w = 1; w <= settings.contextWindows(); w++) {
+            if (levels[w] > peakDb) {
+                peakDb = levels[w];
+                peakAgo = w;
+            }
+        }
+        double secondsAgo = peakAgo * hop / (double) settings.sampleRate();
+        out[k++] = (float) (peakDb - currentDb);
+        out[k++] = (float) secondsAgo;
+        out[k++] = (float) (peakAgo == 0 ? 0 : (peakDb - currentDb) / secondsAgo);
+        for (int lag : lags) {
+            out[k++] = (float) Math.max(levels[lag] - currentDb, LEVEL_FLOOR_DB);
+        }
         if (settings.mfccs() > 0) {
-            k = putCepstrum(meanLogMel, out, k);
-            for (int i = 0; i < settings.mfccs(); i++) {
-                out[k++] = cepstrum(lastLogMel, i) - cepstrum(firstLogMel, i);
+            if (peakAgo == 0) {
+                k = putCepstrum(meanLogMel, out, k);
+            } else {
+                windowLogMel(samples, offset - peakAgo * hop, peakLogMel, false);
+                k = putCepstrum(peakLogMel, out, k);
             }
         }
-        // 2. Spectral shape averaged over frames, then time-domain measures of the whole window.
-        for (float v : shapeSums) {
-            out[k++] = v / frames;
-        }
-        // Measured around the window's mean: a DC offset (a cheap microphone's, an old sampler's) is no sound.
-        float dc = mean(samples, offset, settings.windowSamples());
-        double sumSquares = 0;
-        float peak = 0;
-        int crossings = 0;
-        float previous = sample(samples, offset) - dc;
-        for (int i = 0; i < settings.windowSamples(); i++) {
-            float x = sample(samples, offset + i) - dc;
-            sumSquares += x * x;
-            peak = Math.max(peak, Math.abs(x));
-            if ((x >= 0) != (previous >= 0)) {
-                crossings++;
-            }
-            previous = x;
-        }
-        double rms = Math.sqrt(sumSquares / settings.windowSamples());
-        double levelDb = 20 * Math.log10(rms + 1e-9);
-        out[k++] = crossings / (float) settings.windowSamples();
-        out[k++] = (float) levelDb;
-        out[k++] = (float) (20 * Math.log10((peak + 1e-9) / (rms + 1e-9)));
-        // 3. What came just before the window: where in its sound the window is, and how that sound began.
-        if (settings.contextWindows() > 0) {
-            int hop = settings.hopSamples();
-            int span = historySamples();
-            int length = settings.windowSamples();
-            // Running sums of squares from the start of the context to the end of the window: every level below is
-            // a difference of two of them instead of a pass over its samples.
-            int first = offset - span;
-            int inside = Math.max(0, -first);
-            int end = Math.min(span + length, samples.length - first);
-            Arrays.fill(energy, 0, inside + 1, 0.0);
-            Arrays.fill(amplitude, 0, inside + 1, 0.0);
-            double sum = 0;
-            double plain = 0;
-            for (int i = inside; i < end; i++) {
-                float x = samples[first + i];
-                sum += x * x;
-                plain += x;
-                energy[i + 1] = sum;
-                amplitude[i + 1] = plain;
-            }
-            Arrays.fill(energy, Math.max(end, inside) + 1, span + length + 1, sum);
-            Arrays.fill(amplitude, Math.max(end, inside) + 1, span + length + 1, plain);
-            double contextDb = 10 * Math.log10(acPower(0, span) + 1e-18);
-            out[k++] = (float) (levelDb - contextDb);
-            for (int w = 0; w <= settings.contextWindows(); w++) {
-                levels[w] = 10 * Math.log10(acPower(span - w * hop, length) + 1e-12);
-            }
-            double currentDb = levels[0];
-            double peakDb = currentDb;
-            int peakAgo = 0;
-            for (int w = 1; w <= settings.contextWindows(); w++) {
-                if (levels[w] > peakDb) {
-                    peakDb = levels[w];
-                    peakAgo = w;
-                }
-            }
-            double secondsAgo = peakAgo * hop / (double) settings.sampleRate();
-            out[k++] = (float) (peakDb - currentDb);
-            out[k++] = (float) secondsAgo;
-            out[k++] = (float) (peakAgo == 0 ? 0 : (peakDb - currentDb) / secondsAgo);
-            for (int lag : lags) {
-                out[k++] = (float) Math.max(levels[lag] - currentDb, LEVEL_FLOOR_DB);
-            }
-            if (settings.mfccs() > 0) {
-                if (peakAgo == 0) {
-                    k = putCepstrum(meanLogMel, out, k);
-                } else {
-                    windowLogMel(samples, offset - peakAgo * hop, peakLogMel, false);
-                    k = putCepstrum(peakLogMel, out, k);
-                }
-            }
-        }
-        // 4. Parrot.py's values, standardised over the window so that loudness does not matter.
-        if (settings.parrotMelFrames()) {
-            k = putStandardised(frameLogMels, out, k);
-        }
-        assert k == dimension : k + " values for " + dimension + " names";
+        return k;
     }
 
     /** The power around its mean of {@code length} samples from {@code from} in the running sums of the context. */
@@ -402,36 +512,5 @@ public final class FeatureExtractor {
         shape[2] = (float) (Math.exp(logSum / bins) / (total / bins));
         shape[3] = (float) (rolloff * binHz / nyquist);
         shape[4] = (float) (high / total);
-    }
-
-    private List<String> buildNames() {
-        List<String> n = new ArrayList<>();
-        for (int i = 0; i < settings.mfccs(); i++) {
-            n.add("mfcc_" + i);
-        }
-        for (int i = 0; i < settings.mfccs(); i++) {
-            n.add("mfcc_delta_" + i);
-        }
-        Collections.addAll(n, SHAPE_NAMES);
-        if (settings.contextWindows() > 0) {
-            n.add("context_level_change_db");
-            n.add("drop_from_recent_peak_db");
-            n.add("seconds_since_recent_peak");
-            n.add("decay_db_per_second");
-            for (int lag : lags) {
-                n.add("level_" + lag + "_windows_ago_db");
-            }
-            for (int i = 0; i < settings.mfccs(); i++) {
-                n.add("recent_peak_mfcc_" + i);
-            }
-        }
-        if (settings.parrotMelFrames()) {
-            for (int f = 0; f < frames; f++) {
-                for (int b = 0; b < settings.melBands(); b++) {
-                    n.add("mel_f" + f + "_b" + b);
-                }
-            }
-        }
-        return n;
     }
 }

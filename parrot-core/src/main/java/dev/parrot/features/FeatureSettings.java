@@ -27,6 +27,11 @@ public record FeatureSettings(String version, int sampleRate, int windowSamples,
         int strideSamples, int fftSize, int melBands, int mfccs, double preEmphasis, double silenceThresholdDb,
         double silenceFloorDbfs, int contextWindows, boolean parrotMelFrames) {
 
+    /**
+     * The name of the vector {@link FeatureExtractor} computes. Any change to the vector's values or layout needs a new
+     * name, so that models trained on the old vector are refused instead of fed the new one; FeatureGoldenTest holds
+     * the vectors of a checked-in recording and fails when they change under the same name.
+     */
     public static final String CURRENT_VERSION = "parrot-features-3";
 
     /**
