@@ -10,8 +10,11 @@ import weka.core.Instances;
 import weka.core.SerializationHelper;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InvalidClassException;
+import java.io.ObjectInputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -23,6 +26,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The two files of a model: {@code <name>.model}, the Weka classifier with its data header as Weka's
@@ -220,15 +225,33 @@ public final class ModelFiles {
         return new LoadedClassifier(loaded.classifier(), loaded.header(), ModelFingerprint.hex(sha));
     }
 
-    /** Reads a classifier and header from a stream; {@code where} names it in messages. */
+    /**
+     * Reads a classifier and header from a stream; {@code where} names it in messages. Only the classes a model is
+     * made of are read (see {@link ModelClassFilter}): a file naming any other is refused before that class runs.
+     */
     public static LoadedClassifier parseClassifier(InputStream in, String where) throws ParrotException {
-        Object[] objects;
+        List<Object> objects = new ArrayList<>();
+        ModelClassFilter filter = new ModelClassFilter();
         try {
-            objects = SerializationHelper.readAll(in);
-        } catch (Exception e) {
+            // Weka's stream (it finds the classes of Weka packages), with the allow-list: SerializationHelper.readAll
+            // would create any class the file names.
+            ObjectInputStream stream = SerializationHelper.getObjectInputStream(in);
+            stream.setObjectInputFilter(filter);
+            while (objects.size() < 2) {
+                objects.add(stream.readObject());
+            }
+        } catch (InvalidClassException e) {
+            if (filter.rejected() == null) {
+                throw new ParrotException(where + " is not a Weka model this version can read: " + e.getMessage(), e);
+            }
+            throw new ParrotException(where + " is not a model: it holds a " + filter.rejected() + ", which no model"
+                    + " is made of (only Weka's classifiers and their data headers are read from a model file).", e);
+        } catch (EOFException e) {
+            // Fewer than two objects: told below.
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
             throw new ParrotException(where + " is not a Weka model: " + e.getMessage(), e);
         }
-        if (objects.length < 2 || !(objects[0] instanceof Classifier c) || !(objects[1] instanceof Instances h)) {
+        if (objects.size() < 2 || !(objects.get(0) instanceof Classifier c) || !(objects.get(1) instanceof Instances h)) {
             throw new ParrotException(where + " is not a model written by parrot:train (expected a Weka classifier"
                     + " followed by its data header).");
         }

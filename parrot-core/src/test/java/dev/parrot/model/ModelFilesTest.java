@@ -5,15 +5,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,5 +129,42 @@ class ModelFilesTest {
         ParrotException e = assertThrows(ParrotException.class, () -> ModelFiles.parseClassifier(
                 new ByteArrayInputStream("not serialised".getBytes(StandardCharsets.UTF_8)), "x.model"));
         assertTrue(e.getMessage().startsWith("x.model is not a Weka model"), e.getMessage());
+    }
+
+    /** Records whether its readObject ran: the code a crafted model file would run, were it read. */
+    static final class Gadget implements Serializable {
+        private static final long serialVersionUID = 1L;
+        static volatile boolean ran;
+
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            ran = true;
+        }
+    }
+
+    @Test
+    void aFileNamingAClassNoModelHoldsIsRefusedBeforeThatClassRuns() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            // Inside an allowed collection, as an attack would hide it.
+            out.writeObject(new ArrayList<>(List.of("header", new Gadget())));
+            out.writeObject(new weka.core.Instances("x", new ArrayList<>(), 0));
+        }
+        Gadget.ran = false;
+        ParrotException e = assertThrows(ParrotException.class, () -> ModelFiles.parseClassifier(
+                new ByteArrayInputStream(bytes.toByteArray()), "x.model"));
+        assertEquals("x.model is not a model: it holds a " + Gadget.class.getName() + ", which no model is made of"
+                + " (only Weka's classifiers and their data headers are read from a model file).", e.getMessage());
+        assertFalse(Gadget.ran, "the refused class's code ran");
+    }
+
+    @Test
+    void whatAModelIsMadeOfIsAllowed() {
+        assertTrue(ModelClassFilter.allowed("weka.classifiers.trees.RandomForest"));
+        assertTrue(ModelClassFilter.allowed("dev.parrot.training.BinnedForest"));
+        assertTrue(ModelClassFilter.allowed("java.util.ArrayList"));
+        assertFalse(ModelClassFilter.allowed("java.util.PriorityQueue"));
+        assertFalse(ModelClassFilter.allowed("java.lang.Runtime"));
+        assertFalse(ModelClassFilter.allowed("javax.management.BadAttributeValueExpException"));
     }
 }
