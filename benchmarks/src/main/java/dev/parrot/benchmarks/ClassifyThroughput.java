@@ -2,9 +2,9 @@ package dev.parrot.benchmarks;
 
 import dev.parrot.ProgressLog;
 import dev.parrot.model.UnseenEvaluation;
-import dev.parrot.runtime.BatchClassifier;
-import dev.parrot.runtime.ClassifyRequest;
-import dev.parrot.runtime.ClassifyResult;
+import dev.parrot.classify.BatchClassifier;
+import dev.parrot.classify.ClassifyRequest;
+import dev.parrot.classify.ClassifyResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

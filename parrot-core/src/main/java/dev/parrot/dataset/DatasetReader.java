@@ -3,12 +3,12 @@ package dev.parrot.dataset;
 import dev.parrot.Parallel;
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
+import dev.parrot.audio.WavFiles;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.segments.RecordingSegments;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads a folder of sound folders into a {@link SoundDataset}: short takes ({@code <recordings>/<sound>/*.wav}),
@@ -60,13 +59,9 @@ public final class DatasetReader {
 
     /** The WAV files of a folder (a sound's, or any to classify), searched recursively, sorted by path. */
     public static List<Path> wavFiles(Path soundDirectory) throws DatasetException {
-        try (Stream<Path> files = Files.walk(soundDirectory)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            return WavFiles.under(soundDirectory);
+        } catch (IOException e) {
             throw new DatasetException("Cannot list the WAV files in " + soundDirectory + ": " + e.getMessage());
         }
     }

@@ -1,7 +1,7 @@
 package dev.parrot.dataset;
 
+import dev.parrot.model.ModelInput;
 import weka.core.Attribute;
-import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 
@@ -31,18 +31,6 @@ public final class TrainingSet {
         Instances header = new Instances(relation, attributes, 0);
         header.setClassIndex(attributes.size() - 1);
         return header;
-    }
-
-    /** One window as an instance of the header's layout; the class is left missing. */
-    public static Instance instance(Instances header, float[] features) {
-        double[] values = new double[features.length + 1];
-        for (int i = 0; i < features.length; i++) {
-            values[i] = features[i];
-        }
-        values[features.length] = weka.core.Utils.missingValue();
-        Instance instance = new DenseInstance(1.0, values);
-        instance.setDataset(header);
-        return instance;
     }
 
     /** A balanced (or, with {@code balance} false, complete) training set and what balancing did per sound. */
@@ -76,7 +64,7 @@ public final class TrainingSet {
             String sound = sounds.get(s);
             List<float[]> of = windows.get(sound);
             for (int index : Balancing.select(plan.get(sound), random)) {
-                Instance instance = instance(data, of.get(index));
+                Instance instance = ModelInput.instance(data, of.get(index));
                 instance.setValue(classIndex, s);
                 data.add(instance);
             }

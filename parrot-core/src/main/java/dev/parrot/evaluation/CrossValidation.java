@@ -6,6 +6,7 @@ import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.dataset.TrainingSet;
 import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.ModelInput;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.Evaluation;
@@ -89,7 +90,7 @@ public final class CrossValidation {
                 double[] clipVotes = new double[sounds.size()];
                 int[] heard = new int[sounds.size()];
                 for (float[] window : recording.windows()) {
-                    Instance instance = TrainingSet.instance(header, window);
+                    Instance instance = ModelInput.instance(header, window);
                     instance.setClassValue(actual);
                     double[] distribution = classifier.distributionForInstance(instance);
                     // Not ...AndRecordPrediction: kept predictions cost about 170 bytes a window and nothing here reads them.

@@ -1,11 +1,11 @@
 package dev.parrot.runtime;
 
 import dev.parrot.ParrotException;
-import dev.parrot.dataset.TrainingSet;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.model.ModelInput;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.core.Attribute;
@@ -232,7 +232,7 @@ public final class SoundModel {
         double[] distribution;
         synchronized (this) {
             try {
-                distribution = classifier.distributionForInstance(TrainingSet.instance(header, features));
+                distribution = classifier.distributionForInstance(ModelInput.instance(header, features));
             } catch (Exception e) {
                 throw new IllegalStateException("Weka could not classify a window with " + source + ": " + e, e);
             }

@@ -1,5 +1,6 @@
 package dev.parrot.dataset;
 
+import dev.parrot.model.ModelInput;
 import org.junit.jupiter.api.Test;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -88,7 +89,7 @@ class TrainingSetTest {
     @Test
     void instanceLeavesTheClassMissing() {
         Instances header = TrainingSet.header("m", FEATURES, SOUNDS);
-        Instance i = TrainingSet.instance(header, new float[] {0.5f, -2f});
+        Instance i = ModelInput.instance(header, new float[] {0.5f, -2f});
         assertEquals(0.5, i.value(0), 1e-7);
         assertEquals(-2, i.value(1), 1e-7);
         assertTrue(i.classIsMissing());

@@ -15,10 +15,10 @@ import java.util.Random;
  * Recordings of three sounds a model tells apart easily (a low tone, a high tone, a noise burst) and models trained
  * on them once per test run, so that the runtime tests check the runtime rather than how hard sounds are.
  */
-final class TestSounds {
+public final class TestSounds {
 
-    static final int RATE = 16_000;
-    static final String[] SOUNDS = {"low", "high", "rush"};
+    public static final int RATE = 16_000;
+    public static final String[] SOUNDS = {"low", "high", "rush"};
 
     private static SoundModel plain;
     private static SoundModel withContext;
@@ -30,7 +30,7 @@ final class TestSounds {
      * {@code seconds} of one sound, deterministic for a seed. The noise is a dense mix of partials below 5 kHz, so
      * that resampling (which cuts near 8 kHz) leaves every sound as it was.
      */
-    static float[] sound(String sound, double seconds, int rate, long seed) {
+    public static float[] sound(String sound, double seconds, int rate, long seed) {
         Random random = new Random(seed);
         float[] x = new float[(int) (seconds * rate)];
         double drift = 1 + 0.03 * random.nextGaussian();
@@ -61,7 +61,7 @@ final class TestSounds {
     }
 
     /** Near-silence: room noise far below any sound, and below the silence floor. */
-    static float[] quiet(double seconds, int rate, long seed) {
+    public static float[] quiet(double seconds, int rate, long seed) {
         Random random = new Random(seed);
         float[] x = new float[(int) (seconds * rate)];
         for (int i = 0; i < x.length; i++) {
@@ -71,12 +71,12 @@ final class TestSounds {
     }
 
     /** A take as a user records it: a little quiet, the sound, a little quiet. */
-    static float[] take(String sound, int rate, long seed) {
+    public static float[] take(String sound, int rate, long seed) {
         return Signals.concat(quiet(0.1, rate, seed), sound(sound, 0.25, rate, seed + 1), quiet(0.1, rate, seed + 2));
     }
 
     /** {@code takes} recordings of each sound under {@code <folder>/<sound>/}. */
-    static void writeRecordings(Path folder, int takes, long seed) throws IOException {
+    public static void writeRecordings(Path folder, int takes, long seed) throws IOException {
         for (String sound : SOUNDS) {
             for (int t = 0; t < takes; t++) {
                 WavWriter.writePcm16(folder.resolve(sound).resolve(sound + "_" + t + ".wav"),
@@ -86,7 +86,7 @@ final class TestSounds {
     }
 
     /** Trains a small model into {@code target/runtime-test/<name>} and returns its descriptor file. */
-    static Path train(String name, FeatureSettings features) throws Exception {
+    public static Path train(String name, FeatureSettings features) throws Exception {
         Path root = Path.of("target", "runtime-test", name).toAbsolutePath();
         Path recordings = root.resolve("recordings");
         if (!Files.isDirectory(recordings)) {
@@ -99,7 +99,7 @@ final class TestSounds {
         return new SoundModelTrainer().train(request).files().descriptorFile();
     }
 
-    static synchronized SoundModel model() throws Exception {
+    public static synchronized SoundModel model() throws Exception {
         if (plain == null) {
             plain = SoundModel.load(train("plain", FeatureSettings.defaults()));
         }
@@ -107,14 +107,14 @@ final class TestSounds {
     }
 
     /** A model whose features carry the two windows before each window. */
-    static synchronized SoundModel contextModel() throws Exception {
+    public static synchronized SoundModel contextModel() throws Exception {
         if (withContext == null) {
             withContext = SoundModel.load(train("context", FeatureSettings.defaults().withContextWindows(2)));
         }
         return withContext;
     }
 
-    static Path modelFile() throws Exception {
+    public static Path modelFile() throws Exception {
         model();
         return Path.of("target", "runtime-test", "plain", "models", "plain.json").toAbsolutePath();
     }

@@ -5,13 +5,13 @@ import dev.parrot.ParrotException;
 import dev.parrot.audio.WavWriter;
 import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.dataset.DatasetException;
-import dev.parrot.dataset.TrainingSet;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.features.SoundWindows;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelHistory;
+import dev.parrot.model.ModelInput;
 import dev.parrot.testing.CollectingLog;
 import dev.parrot.testing.SyntheticRecordings;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,7 +169,7 @@ class SoundModelTrainerTest {
             int right = 0;
             List<float[]> windows = unseenWindows(sound);
             for (float[] window : windows) {
-                double predicted = classifier.classifyInstance(TrainingSet.instance(header, window));
+                double predicted = classifier.classifyInstance(ModelInput.instance(header, window));
                 if (acceptable.contains(header.classAttribute().value((int) predicted))) {
                     right++;
                 }
@@ -258,8 +258,8 @@ class SoundModelTrainerTest {
         int compared = 0;
         for (String sound : LABELS) {
             for (float[] window : unseenWindows(sound)) {
-                assertArrayEquals(one.distributionForInstance(TrainingSet.instance(header, window)),
-                        two.distributionForInstance(TrainingSet.instance(header, window)), 0.0);
+                assertArrayEquals(one.distributionForInstance(ModelInput.instance(header, window)),
+                        two.distributionForInstance(ModelInput.instance(header, window)), 0.0);
                 compared++;
             }
         }

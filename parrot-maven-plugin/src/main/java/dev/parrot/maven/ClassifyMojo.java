@@ -2,8 +2,8 @@ package dev.parrot.maven;
 
 import dev.parrot.ParrotException;
 import dev.parrot.model.ModelFiles;
-import dev.parrot.runtime.BatchClassifier;
-import dev.parrot.runtime.ClassifyRequest;
+import dev.parrot.classify.BatchClassifier;
+import dev.parrot.classify.ClassifyRequest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,4 +1,4 @@
-package dev.parrot.runtime;
+package dev.parrot.classify;
 
 import dev.parrot.Parallel;
 import dev.parrot.ParrotException;
@@ -9,6 +9,10 @@ import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.UnseenEvaluation;
+import dev.parrot.runtime.Prediction;
+import dev.parrot.runtime.RecordingClassification;
+import dev.parrot.runtime.SoundClassifier;
+import dev.parrot.runtime.SoundModel;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,8 @@
-package dev.parrot.runtime;
+package dev.parrot.classify;
 
 import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.model.UnseenEvaluation;
+import dev.parrot.runtime.RecordingClassification;
 
 import java.nio.file.Path;
 import java.util.List;

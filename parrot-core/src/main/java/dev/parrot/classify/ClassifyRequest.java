@@ -1,4 +1,4 @@
-package dev.parrot.runtime;
+package dev.parrot.classify;
 
 import dev.parrot.ProgressLog;
 

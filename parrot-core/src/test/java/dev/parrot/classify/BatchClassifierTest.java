@@ -1,9 +1,10 @@
-package dev.parrot.runtime;
+package dev.parrot.classify;
 
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.WavWriter;
 import dev.parrot.model.UnseenEvaluation;
+import dev.parrot.runtime.TestSounds;
 import dev.parrot.testing.CollectingLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
