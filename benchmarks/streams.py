@@ -247,15 +247,21 @@ def main():
     parser.add_argument('--minutes', type=float, default=2.5, help='length of each stream')
     parser.add_argument('--cases', default='heldout,everyday')
     parser.add_argument('--skip-build', action='store_true', help='use benchmarks/target/benchmarks.jar as it is')
+    parser.add_argument('--reuse-streams', action='store_true',
+                        help='keep the streams and reference probabilities of an earlier run with the same seed')
     args = parser.parse_args()
     setups = args.cases.split(',')
     load = os.getloadavg()
     log('streams (seed %d) ...' % args.seed)
-    cases = build_cases(setups, args.seed, args.minutes)
-    for setup in setups:
-        for case in cases[setup]:
-            log('the reference on %s ...' % os.path.basename(case))
-            reference_probabilities(case)
+    if args.reuse_streams:
+        cases = {'heldout': [os.path.join(WORK, 'heldout-' + s) for s in SOURCES],
+                 'everyday': [os.path.join(WORK, 'everyday')]}
+    else:
+        cases = build_cases(setups, args.seed, args.minutes)
+        for setup in setups:
+            for case in cases[setup]:
+                log('the reference on %s ...' % os.path.basename(case))
+                reference_probabilities(case)
     jar = os.path.join(ROOT, 'benchmarks', 'target', 'benchmarks.jar') if args.skip_build else build_jar()
     results = {'seed': args.seed, 'cpus': os.cpu_count(), 'load_at_start': [round(v, 2) for v in load]}
     for setup in setups:

@@ -98,6 +98,7 @@ public final class StreamBenchmark {
                 levels[w] = SoundWindows.levelDbfs(samples, starts[w], features.windowSamples());
                 classifier.probabilities(samples, starts[w], ours[w]);
             }
+            writeProbabilities(dir.resolve("ours-probabilities.csv"), starts, model.labels(), ours);
             Scored reference = readReference(dir.resolve("reference-probabilities.csv"), starts);
             Case c = new Case(dir.getFileName().toString(), samples.length / (double) features.sampleRate(),
                     readSrt(dir.resolve("stream.srt")), levels, new Scored(model.labels(), ours), reference);
@@ -125,6 +126,8 @@ public final class StreamBenchmark {
                 new Variant("onset +10 dB, 1 window", onsetsWith(10, 1)),
                 new Variant("onset +10 dB, 2 windows", onsetsWith(10, 2)),
                 onsets(),
+                new Variant("onset +10 dB, 4 windows", onsetsWith(10, 4)),
+                new Variant("onset +10 dB, 5 windows", onsetsWith(10, 5)),
                 new Variant("onset +6 dB, 3 windows", onsetsWith(6, 3)),
                 new Variant("onset +15 dB, 3 windows", onsetsWith(15, 3)));
         Map<String, Object> json = new LinkedHashMap<>();
@@ -140,10 +143,9 @@ public final class StreamBenchmark {
                         .sum(), TARGET_FALSE_ALARMS_PER_MINUTE));
         table.append(String.format(Locale.ROOT, "  %-46s | %-37s | %-37s%n", "rule", "ours: recall thr FA/min med/p90 ms",
                 "reference: recall thr FA/min med/p90 ms"));
-        List<Object> rows = new ArrayList<>();
+        Map<String, Object> rows = new LinkedHashMap<>();
         for (Variant v : variants) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("rule", v.name());
             Sweep oursBest = sweep(cases, Case::ours, v.settings(), hop, window);
             Sweep refBest = sweep(cases, Case::reference, v.settings(), hop, window);
             row.put("ours", oursBest.json());
@@ -153,7 +155,7 @@ public final class StreamBenchmark {
                     window);
             row.put("ours_at_0.8", scoreJson(oursDefault));
             row.put("reference_at_0.8", scoreJson(refDefault));
-            rows.add(row);
+            rows.put(v.name(), row);
             table.append(String.format(Locale.ROOT, "  %-46s | %-37s | %-37s%n", v.name(), oursBest, refBest));
             table.append(String.format(Locale.ROOT, "  %-46s | %-37s | %-37s%n", "  at the default confidence 0.8",
                     Sweep.describe(0.8, oursDefault), Sweep.describe(0.8, refDefault)));
@@ -275,6 +277,19 @@ public final class StreamBenchmark {
 
     static double round(double v, int digits) {
         return Double.isFinite(v) ? CrossSourceBenchmark.round(v, digits) : -1;
+    }
+
+    /** Ours in the reference's format, to look into. */
+    static void writeProbabilities(Path csv, int[] starts, List<String> labels, double[][] p) throws Exception {
+        StringBuilder b = new StringBuilder("start,").append(String.join(",", labels)).append('\n');
+        for (int w = 0; w < starts.length; w++) {
+            b.append(starts[w]);
+            for (double v : p[w]) {
+                b.append(',').append(String.format(Locale.ROOT, "%.4f", v));
+            }
+            b.append('\n');
+        }
+        Files.writeString(csv, b);
     }
 
     /** The reference's probabilities, one row per window start, in the reference's class order. */

@@ -19,13 +19,22 @@ import java.util.List;
  * @param training what the model was trained on
  * @param classifier the Weka learner and its options
  * @param evaluation the cross-validated estimate
+ * @param calibration the detector settings training chose and what they are expected to give; null in files written
+ *        before there was calibration
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
         List<String> labels, Features features, Training training, ClassifierInfo classifier,
-        Evaluation evaluation) {
+        Evaluation evaluation, DetectionCalibration calibration) {
 
     public static final int FORMAT_VERSION = 1;
+
+    /** A descriptor of a model without calibrated detector settings. */
+    public ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
+            List<String> labels, Features features, Training training, ClassifierInfo classifier,
+            Evaluation evaluation) {
+        this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation, null);
+    }
 
     /**
      * @param settings the feature settings

@@ -26,8 +26,9 @@ public enum DecisionRule {
      * Judged at onsets, as a user means a noise: a window starts a sound when it is at least
      * {@link DetectionSettings#onsetRiseDb()} louder than the quietest window since the last onset (at most a second
      * back: the running noise floor) and at least {@link DetectionSettings#minimumLevelDbfs()} loud. The first
-     * {@link DetectionSettings#onsetWindows()} windows from there are classified, and the sound most probable over the
-     * windows heard so far is reported as soon as it reaches its confidence, once per onset. A held sound is one
+     * {@link DetectionSettings#onsetWindows()} windows from there are classified, and the first whose most probable
+     * sound reaches that sound's confidence reports it, once per onset. (Each window on its own rather than their mean:
+     * the onset's first window mostly holds the quiet before the attack.) A held sound is one
      * event, talk is judged at the start of each burst rather than at every window, and a quiet hit in a quiet room
      * counts as much as a loud one.
      */

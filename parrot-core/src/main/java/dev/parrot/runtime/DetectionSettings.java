@@ -1,5 +1,8 @@
 package dev.parrot.runtime;
 
+import dev.parrot.model.DetectionCalibration;
+
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,6 +39,8 @@ public record DetectionSettings(double confidence, Map<String, Double> confidenc
     public static final double DEFAULT_THROTTLE_SECONDS = 0.1;
     public static final double DEFAULT_ONSET_RISE_DB = 10.0;
     public static final int DEFAULT_ONSET_WINDOWS = 3;
+    /** The onset rule judges rises above the floor, so it can hear far quieter sounds than a fixed level lets in. */
+    public static final double ONSET_MINIMUM_LEVEL_DBFS = -70.0;
 
     public DetectionSettings {
         checkConfidence("confidence", confidence);
@@ -70,6 +75,29 @@ public record DetectionSettings(double confidence, Map<String, Double> confidenc
     public static DetectionSettings defaults() {
         return new DetectionSettings(DEFAULT_CONFIDENCE, Map.of(), DEFAULT_MINIMUM_LEVEL_DBFS,
                 DEFAULT_THROTTLE_SECONDS, Map.of());
+    }
+
+    /**
+     * The onset rule ({@link DecisionRule#ONSET}) with its defaults: windows from -70 dBFS, a rise of 10 dB above the
+     * running floor starts a sound, its first 3 windows decide it, 80% confidence, one report per sound per 100 ms.
+     * What training calibrates thresholds for.
+     */
+    public static DetectionSettings onsets() {
+        return new DetectionSettings(DEFAULT_CONFIDENCE, Map.of(), ONSET_MINIMUM_LEVEL_DBFS, DEFAULT_THROTTLE_SECONDS,
+                Map.of(), DecisionRule.ONSET, DEFAULT_ONSET_RISE_DB, DEFAULT_ONSET_WINDOWS, Set.of());
+    }
+
+    /**
+     * The settings training calibrated: its rule and levels, each sound's threshold, the background labels muted.
+     *
+     * @throws IllegalArgumentException when the calibration names a rule this version does not know
+     */
+    public static DetectionSettings calibrated(DetectionCalibration calibration, Collection<String> background) {
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        calibration.sounds().forEach(s -> thresholds.put(s.sound(), s.threshold()));
+        return new DetectionSettings(DEFAULT_CONFIDENCE, thresholds, calibration.minimumLevelDbfs(),
+                DEFAULT_THROTTLE_SECONDS, Map.of(), DecisionRule.valueOf(calibration.rule()), calibration.onsetRiseDb(),
+                calibration.onsetWindows(), new LinkedHashSet<>(background));
     }
 
     public DetectionSettings withConfidence(double probability) {

@@ -2,7 +2,6 @@ package dev.parrot.runtime;
 
 import dev.parrot.Probabilities;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +37,12 @@ public final class EventDecider {
             this.recent = new double[Math.max(2, (int) Math.round(FLOOR_SECONDS / hopSeconds))];
         }
 
-        /** The quietest of the recent windows: the running noise floor, or what a sound has decayed to. */
+        /**
+         * The quietest of the recent windows: the running noise floor, or what a sound has decayed to. Before the
+         * first window, silence: a stream that starts with a sound starts with its onset, as a recording in training.
+         */
         double reference() {
-            double min = Double.POSITIVE_INFINITY;
+            double min = recentCount == 0 ? QUIETEST_DBFS : Double.POSITIVE_INFINITY;
             for (int i = 0; i < recentCount; i++) {
                 min = Math.min(min, recent[i]);
             }
@@ -70,7 +72,6 @@ public final class EventDecider {
     private final List<String> labels;
     private final boolean[] reportable;
     private final State state;
-    private final double[] sums;
     private final Map<String, Double> lastReported = new HashMap<>();
     private int judged = -1;
     private double loudest;
@@ -88,7 +89,6 @@ public final class EventDecider {
             reportable[i] = !settings.muted().contains(labels.get(i));
         }
         this.state = new State(settings, hopSeconds);
-        this.sums = new double[labels.size()];
     }
 
     /**
@@ -103,12 +103,16 @@ public final class EventDecider {
         if (starts) {
             judged = 0;
             loudest = levelDbfs;
-            Arrays.fill(sums, 0);
             state.forgetBefore(levelDbfs);
         } else {
             state.remember(levelDbfs);
         }
         return judged >= 0 && judged < rule.windowsJudged(settings);
+    }
+
+    /** Whether the window just {@link #wants wanted} is the first of a decision: an onset, with the onset rule. */
+    public boolean atOnset() {
+        return judged == 0;
     }
 
     /**
@@ -121,16 +125,12 @@ public final class EventDecider {
     public SoundEvent decide(double startSeconds, double levelDbfs, double[] probabilities) {
         judged++;
         loudest = Math.max(loudest, levelDbfs);
-        for (int i = 0; i < sums.length; i++) {
-            sums[i] += probabilities[i];
-        }
-        int best = Probabilities.mostProbable(sums);
+        int best = Probabilities.mostProbable(probabilities);
         if (!reportable[best]) {
             return null;
         }
         String sound = labels.get(best);
-        int heard = judged;
-        double confidence = sums[best] / heard;
+        double confidence = probabilities[best];
         if (confidence < settings.confidenceOf(sound)) {
             return null;
         }
@@ -143,7 +143,7 @@ public final class EventDecider {
         judged = Integer.MAX_VALUE;
         Map<String, Double> all = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
-            all.put(labels.get(i), sums[i] / heard);
+            all.put(labels.get(i), probabilities[i]);
         }
         return new SoundEvent(sound, confidence, loudest, startSeconds, all);
     }

@@ -1,6 +1,7 @@
 package dev.parrot.training;
 
 import dev.parrot.ProgressLog;
+import dev.parrot.calibration.ThresholdCalibration;
 import dev.parrot.features.FeatureSettings;
 
 import java.nio.file.Path;
@@ -21,10 +22,19 @@ import java.util.List;
  * @param threads threads for reading recordings and for learners that can use them
  * @param features the feature settings
  * @param log where progress goes
+ * @param falseAlarmsPerMinute the false alarms each sound's calibrated threshold may give per minute of background
  */
 public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
         boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
-        FeatureSettings features, ProgressLog log) {
+        FeatureSettings features, ProgressLog log, double falseAlarmsPerMinute) {
+
+    /** A request with the default target of false alarms. */
+    public TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
+            boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
+            FeatureSettings features, ProgressLog log) {
+        this(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier, classifierOptions, seed,
+                folds, threads, features, log, ThresholdCalibration.DEFAULT_FALSE_ALARMS_PER_MINUTE);
+    }
 
     public static final String DEFAULT_CLASSIFIER = "fast-forest";
     public static final long DEFAULT_SEED = 42;
@@ -39,31 +49,36 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
 
     public TrainingRequest withLog(ProgressLog newLog) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, newLog);
+                classifierOptions, seed, folds, threads, features, newLog, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withClassifier(String name, String options) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, name, options,
-                seed, folds, threads, features, log);
+                seed, folds, threads, features, log, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withSounds(List<String> chosen) {
         return new TrainingRequest(recordingsDirectory, chosen, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log);
+                classifierOptions, seed, folds, threads, features, log, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withBalance(boolean on) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, on, classifier,
-                classifierOptions, seed, folds, threads, features, log);
+                classifierOptions, seed, folds, threads, features, log, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withSeedAndFolds(long newSeed, int newFolds) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, newSeed, newFolds, threads, features, log);
+                classifierOptions, newSeed, newFolds, threads, features, log, falseAlarmsPerMinute);
+    }
+
+    public TrainingRequest withFalseAlarmsPerMinute(double rate) {
+        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
+                classifierOptions, seed, folds, threads, features, log, rate);
     }
 
     public TrainingRequest withFeatures(FeatureSettings settings) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, settings, log);
+                classifierOptions, seed, folds, threads, settings, log, falseAlarmsPerMinute);
     }
 }
