@@ -55,7 +55,8 @@ public final class StreamBenchmark {
     }
 
     /** One stream, classified by both models. */
-    record Case(String name, double seconds, List<Segment> truth, double[] levels, Scored ours, Scored reference) {
+    record Case(String name, double seconds, List<Segment> truth, double[] levels, Scored ours, Scored reference,
+            DetectionSettings calibrated) {
     }
 
     /** A model's probabilities for every window of a stream. */
@@ -101,7 +102,8 @@ public final class StreamBenchmark {
             writeProbabilities(dir.resolve("ours-probabilities.csv"), starts, model.labels(), ours);
             Scored reference = readReference(dir.resolve("reference-probabilities.csv"), starts);
             Case c = new Case(dir.getFileName().toString(), samples.length / (double) features.sampleRate(),
-                    readSrt(dir.resolve("stream.srt")), levels, new Scored(model.labels(), ours), reference);
+                    readSrt(dir.resolve("stream.srt")), levels, new Scored(model.labels(), ours), reference,
+                    model.detectionSettings().withMuted(Set.of(BACKGROUND)));
             cases.add(c);
             // The real detector on the stream as a file, one thread: its speed, and that it decides as the replay does.
             DetectionSettings live = onsets().settings().withMuted(Set.of(BACKGROUND));
@@ -161,6 +163,18 @@ public final class StreamBenchmark {
                     Sweep.describe(0.8, oursDefault), Sweep.describe(0.8, refDefault)));
         }
         json.put("rules", rows);
+
+        // The model's own settings, as SoundModel.newDetector(listener) uses them: each case's calibrated thresholds.
+        List<OnsetScore> own = new ArrayList<>();
+        for (Case c : cases) {
+            own.add(OnsetScore.of(c.truth(), replay(c, c.ours(), c.calibrated(), hop, window), c.seconds()));
+        }
+        OnsetScore calibrated = OnsetScore.pooled(own);
+        json.put("ours_calibrated", scoreJson(calibrated));
+        json.put("calibrated_thresholds", cases.stream().map(c -> c.name() + " " + c.calibrated().confidences())
+                .toList().toString());
+        table.append(String.format(Locale.ROOT, "  %-46s | %-37s |%n", "ours, the model's own calibrated settings",
+                Sweep.describe(Double.NaN, calibrated)));
 
         // Parrot.py's kinds of error, for our model with the onset rule at its threshold for the target.
         Sweep best = sweep(cases, Case::ours, onsets().settings(), hop, window);

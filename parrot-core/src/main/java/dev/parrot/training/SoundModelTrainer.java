@@ -51,6 +51,10 @@ public final class SoundModelTrainer {
         if (request.folds() < 2) {
             throw new ParrotException("Cross-validation needs at least 2 folds, not " + request.folds() + ".");
         }
+        if (!(request.falseAlarmsPerMinute() >= 0) || Double.isInfinite(request.falseAlarmsPerMinute())) {
+            throw new ParrotException("The target of false alarms per minute must be 0 or more, not "
+                    + request.falseAlarmsPerMinute() + ".");
+        }
         if (request.modelName() == null || request.modelName().isBlank()
                 || !request.modelName().matches("[A-Za-z0-9._-]+")) {
             throw new ParrotException("Model name '" + request.modelName()

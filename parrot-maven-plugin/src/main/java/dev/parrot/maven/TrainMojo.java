@@ -86,6 +86,15 @@ public class TrainMojo extends AbstractParrotMojo {
     @Parameter(property = "parrot.parrotMelFrames", defaultValue = "false")
     private boolean parrotMelFrames;
 
+    /**
+     * How many false alarms per minute of background audio each sound's detector threshold may give. Training
+     * chooses, per sound, the threshold with the best recall of its onsets within this rate, on cross-validated
+     * probabilities, and stores it in the model JSON for {@code SoundModel.newDetector(listener)}. Lower is quieter
+     * during talk and typing, higher catches more of the sounds.
+     */
+    @Parameter(property = "parrot.falseAlarmsPerMinute", defaultValue = "1")
+    private double falseAlarmsPerMinute;
+
     /** Threads for reading recordings and for learners that use several; 0 uses every core. */
     @Parameter(property = "parrot.threads", defaultValue = "0")
     private int threads;
@@ -98,7 +107,7 @@ public class TrainMojo extends AbstractParrotMojo {
                 folds, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
                 FeatureSettings.defaults().withSilenceThresholdDb(silenceThresholdDb)
                         .withParrotMelFrames(parrotMelFrames),
-                new MavenProgressLog(getLog()));
+                new MavenProgressLog(getLog())).withFalseAlarmsPerMinute(falseAlarmsPerMinute);
         try {
             new SoundModelTrainer().train(request);
         } catch (ParrotException e) {

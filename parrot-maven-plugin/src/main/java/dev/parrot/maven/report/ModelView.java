@@ -28,9 +28,10 @@ import java.util.stream.Collectors;
  * @param pairs the most confused pairs, worst first
  * @param facts how the model was made
  * @param skipped recordings the train goal left out
+ * @param live the calibrated live-detection settings, or null for a model trained without calibration
  */
 public record ModelView(String name, String anchor, String summary, Accuracy accuracy, Unseen unseen, Matrix matrix,
-        List<SoundRow> sounds, List<Pair> pairs, List<Fact> facts, List<Skipped> skipped) {
+        List<SoundRow> sounds, List<Pair> pairs, List<Fact> facts, List<Skipped> skipped, DetectionView live) {
 
     /** Accuracy from this share on is optimal (Parrot.py's advice). */
     public static final double GOOD = 0.95;
@@ -181,7 +182,7 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
 
         return new ModelView(d.name(), anchor(d.name()), summary, accuracy(e, l),
                 unseen.map(u -> unseen(u, d, l)).orElse(null), matrix(labels, counts, l), sounds(d, l),
-                pairs(labels, counts, l), facts(d, l), skipped(t));
+                pairs(labels, counts, l), facts(d, l), skipped(t), DetectionView.of(d, l));
     }
 
     /** Why a descriptor cannot be shown, or null when it can. */
