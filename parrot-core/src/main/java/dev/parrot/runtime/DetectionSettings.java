@@ -38,7 +38,7 @@ public record DetectionSettings(double confidence, Map<String, Double> confidenc
     public static final double DEFAULT_MINIMUM_LEVEL_DBFS = -45.0;
     public static final double DEFAULT_THROTTLE_SECONDS = 0.1;
     public static final double DEFAULT_ONSET_RISE_DB = 10.0;
-    public static final int DEFAULT_ONSET_WINDOWS = 3;
+    public static final int DEFAULT_ONSET_WINDOWS = 4;
     /** The onset rule judges rises above the floor, so it can hear far quieter sounds than a fixed level lets in. */
     public static final double ONSET_MINIMUM_LEVEL_DBFS = -70.0;
 
@@ -79,7 +79,7 @@ public record DetectionSettings(double confidence, Map<String, Double> confidenc
 
     /**
      * The onset rule ({@link DecisionRule#ONSET}) with its defaults: windows from -70 dBFS, a rise of 10 dB above the
-     * running floor starts a sound, its first 3 windows decide it, 80% confidence, one report per sound per 100 ms.
+     * running floor starts a sound, its first 4 windows decide it, 80% confidence, one report per sound per 100 ms.
      * What training calibrates thresholds for.
      */
     public static DetectionSettings onsets() {
