@@ -15,6 +15,11 @@ class TimelineComparisonTest {
         return TimelineComparison.of(truth, heard, 6.0, FRAME);
     }
 
+    private static void assertPieces(TimelineComparison c, TimelineError kind, int count, double averageMillis) {
+        assertEquals(count, c.count(kind), kind.label());
+        assertEquals(averageMillis, c.averageMillis(kind), 1e-6, kind.label());
+    }
+
     @Test
     void aPerfectDetectorMakesNoErrors() {
         TimelineComparison c = compare(List.of(new Segment(1.0, 2.0, "hiss"), new Segment(4.0, 4.5, "pop")));
@@ -27,39 +32,31 @@ class TimelineComparisonTest {
     void lateStartEarlyEndAndAGapInsideASoundAreLagCutOffAndStutter() {
         TimelineComparison c = compare(List.of(new Segment(1.1, 1.4, "hiss"), new Segment(1.5, 1.8, "hiss"),
                 new Segment(4.0, 4.5, "pop")));
-        assertEquals(1, c.count(TimelineError.LAG));
-        assertEquals(100, c.averageMillis(TimelineError.LAG), 1e-6);
-        assertEquals(1, c.count(TimelineError.STUTTER));
-        assertEquals(100, c.averageMillis(TimelineError.STUTTER), 1e-6);
-        assertEquals(1, c.count(TimelineError.CUT_OFF));
-        assertEquals(200, c.averageMillis(TimelineError.CUT_OFF), 1e-6);
+        assertPieces(c, TimelineError.LAG, 1, 100);
+        assertPieces(c, TimelineError.STUTTER, 1, 100);
+        assertPieces(c, TimelineError.CUT_OFF, 1, 200);
         assertEquals(0, c.count(TimelineError.FULL_MISS));
     }
 
     @Test
     void aSoundNeverHeardOrHeardAsAnotherIsAFullMiss() {
         TimelineComparison c = compare(List.of(new Segment(1.0, 2.0, "pop")));
-        assertEquals(2, c.count(TimelineError.FULL_MISS));
-        assertEquals(750, c.averageMillis(TimelineError.FULL_MISS), 1e-6);
+        assertPieces(c, TimelineError.FULL_MISS, 2, 750);
     }
 
     @Test
     void soundsHeardInTheBackgroundAreEarlyStartsLateStopsOrFullFalsePositives() {
         TimelineComparison c = compare(List.of(new Segment(0.8, 2.0, "hiss"), new Segment(2.5, 2.6, "pop"),
                 new Segment(4.0, 4.7, "pop")));
-        assertEquals(1, c.count(TimelineError.EARLY_START));
-        assertEquals(200, c.averageMillis(TimelineError.EARLY_START), 1e-6);
-        assertEquals(1, c.count(TimelineError.FULL_FALSE_POSITIVE));
-        assertEquals(100, c.averageMillis(TimelineError.FULL_FALSE_POSITIVE), 1e-6);
-        assertEquals(1, c.count(TimelineError.LATE_STOP));
-        assertEquals(200, c.averageMillis(TimelineError.LATE_STOP), 1e-6);
+        assertPieces(c, TimelineError.EARLY_START, 1, 200);
+        assertPieces(c, TimelineError.FULL_FALSE_POSITIVE, 1, 100);
+        assertPieces(c, TimelineError.LATE_STOP, 1, 200);
     }
 
     @Test
     void aSoundHeardAcrossAWholeGapIsAMissedDip() {
         List<Segment> truth = List.of(new Segment(1.0, 1.5, "hiss"), new Segment(1.7, 2.0, "hiss"));
         TimelineComparison c = TimelineComparison.of(truth, List.of(new Segment(1.0, 2.0, "hiss")), 3.0, FRAME);
-        assertEquals(1, c.count(TimelineError.MISSED_DIP));
-        assertEquals(200, c.averageMillis(TimelineError.MISSED_DIP), 1e-6);
+        assertPieces(c, TimelineError.MISSED_DIP, 1, 200);
     }
 }
