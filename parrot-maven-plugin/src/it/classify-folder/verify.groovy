@@ -8,7 +8,7 @@ assert lines[0].startsWith('file,label,confidence,')
 // 6 labelled recordings and the unsorted one; the broken file is skipped.
 assert lines.size() == 8 : lines.join('\n')
 assert lines.any { it.startsWith('unsorted/mystery.wav,high,') && it.endsWith(',') } : lines.join('\n')
-['low', 'high', 'noise'].each { sound ->
+['low', 'high', 'rush'].each { sound ->
     assert lines.count { it.startsWith("$sound/new") && it.endsWith(",$sound") } == 2 : lines.join('\n')
 }
 
@@ -17,12 +17,12 @@ assert unseen.model == 'sounds'
 assert unseen.recordings == 6
 assert !unseen.trainingData
 assert unseen.accuracy >= 0.8 : "accuracy on unseen recordings: $unseen.accuracy"
-assert unseen.confusionMatrix.labels == ['high', 'low', 'noise']
+assert unseen.confusionMatrix.labels == ['high', 'low', 'rush']
 assert unseen.confusionMatrix.counts.flatten().sum() == 6
-assert unseen.skipped*.file == ['noise/broken.wav']
+assert unseen.skipped*.file == ['rush/broken.wav']
 
 String log = new File(basedir, 'build.log').text
-assert log.contains('Skipped noise/broken.wav') : 'the broken recording is reported by name'
+assert log.contains('Skipped rush/broken.wav') : 'the broken recording is reported by name'
 assert log.contains('Accuracy on 6 recordings the model never saw')
 assert log.contains('unsorted/mystery.wav')
 true

@@ -2,12 +2,10 @@ package dev.parrot.dataset;
 
 import dev.parrot.Parallel;
 import dev.parrot.ProgressLog;
-import dev.parrot.audio.Recording;
 import dev.parrot.audio.UnreadableRecordingException;
-import dev.parrot.audio.WavDecoder;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
-import dev.parrot.features.SoundWindows;
+import dev.parrot.segments.RecordingSegments;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,14 +14,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads a folder of sound folders ({@code <recordings>/<sound>/*.wav}) into a {@link SoundDataset}. Recordings are
+ * Reads a folder of sound folders into a {@link SoundDataset}: short takes ({@code <recordings>/<sound>/*.wav}),
+ * Parrot.py's long recordings with SRT segments ({@code <sound>/source/}, {@code <sound>/segments/}), plain long
+ * recordings (segmented automatically) and background folders ({@link SoundFolders}, {@link RecordingReader}). Recordings are
  * decoded and turned into features in parallel, one feature extractor per thread; the result does not depend on the
  * number of threads.
  */
@@ -35,25 +38,24 @@ public final class DatasetReader {
     private final FeatureSettings settings;
     private final int threads;
     private final ProgressLog log;
+    private final DatasetOptions options;
 
+    /** A reader with the default options, which writes no detected segments. */
     public DatasetReader(FeatureSettings settings, int threads, ProgressLog log) {
+        this(settings, threads, log, DatasetOptions.defaults(null));
+    }
+
+    public DatasetReader(FeatureSettings settings, int threads, ProgressLog log, DatasetOptions options) {
         this.settings = settings;
         this.threads = Math.max(1, threads);
         this.log = log;
+        this.options = options;
     }
 
     /** The sound folders under a recordings folder, sorted by name; hidden folders are not sounds. */
     public static List<String> discoverSounds(Path recordingsDirectory) throws DatasetException {
         requireDirectory(recordingsDirectory);
-        try (Stream<Path> children = Files.list(recordingsDirectory)) {
-            return children.filter(Files::isDirectory)
-                    .map(p -> p.getFileName().toString())
-                    .filter(name -> !name.startsWith("."))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new DatasetException("Cannot list the recordings folder " + recordingsDirectory + ": " + e.getMessage());
-        }
+        return List.copyOf(SoundFolders.discover(recordingsDirectory, DatasetOptions.defaults(null)).keySet());
     }
 
     /** The WAV files of a folder (a sound's, or any to classify), searched recursively, sorted by path. */
@@ -70,13 +72,15 @@ public final class DatasetReader {
     }
 
     /**
-     * Reads the named sounds, or every sound folder when {@code sounds} is empty.
+     * Reads the named sounds, or every sound folder when {@code sounds} is empty, with background folders and the
+     * silence between the segments of long recordings as further labels.
      *
-     * @throws DatasetException when the folder or a named sound is missing, or a sound has no usable recording
+     * @throws DatasetException when the folder or a named sound is missing, or a label has no usable recording
      */
     public SoundDataset read(Path recordingsDirectory, List<String> sounds) throws DatasetException {
-        List<String> chosen = sounds == null || sounds.isEmpty() ? discoverSounds(recordingsDirectory) : sounds;
         requireDirectory(recordingsDirectory);
+        Map<String, List<Path>> folders = SoundFolders.discover(recordingsDirectory, options);
+        List<String> chosen = sounds == null || sounds.isEmpty() ? List.copyOf(folders.keySet()) : sounds;
         // A sound listed twice would pass for two sounds and then give Weka a class with a duplicate label.
         Set<String> seen = new HashSet<>();
         for (String sound : chosen) {
@@ -86,90 +90,126 @@ public final class DatasetReader {
             }
         }
         for (String sound : chosen) {
-            Path folder = recordingsDirectory.resolve(sound);
-            if (!Files.isDirectory(folder)) {
-                throw new DatasetException("Sound '" + sound + "' has no folder: " + folder
-                        + " does not exist. Record it there, or remove it from <sounds>.");
+            if (!folders.containsKey(sound)) {
+                throw new DatasetException("Sound '" + sound + "' has no folder: "
+                        + recordingsDirectory.resolve(sound) + " does not exist. Record it there, or remove it from"
+                        + " <sounds>.");
             }
         }
-        if (chosen.size() < 2) {
-            throw new DatasetException("A model needs at least two sounds to tell apart, but " + recordingsDirectory
-                    + " has " + (chosen.isEmpty() ? "no sound folder" : "only '" + chosen.get(0) + "'")
-                    + ". Add a folder of recordings per sound.");
-        }
-        List<Job> jobs = new ArrayList<>();
+        List<RecordingReader.Source> sources = new ArrayList<>();
         for (String sound : chosen) {
-            for (Path file : wavFiles(recordingsDirectory.resolve(sound))) {
-                jobs.add(new Job(sound, file, recordingsDirectory.relativize(file).toString().replace('\\', '/')));
+            RecordingReader.Kind kind = options.isBackground(sound) ? RecordingReader.Kind.BACKGROUND
+                    : RecordingReader.Kind.SOUND;
+            for (Path folder : folders.get(sound)) {
+                for (Path file : SoundFolders.recordings(folder)) {
+                    sources.add(new RecordingReader.Source(sound, file,
+                            recordingsDirectory.relativize(file).toString().replace('\\', '/'), folder, kind));
+                }
             }
         }
-        log.info("Reading " + jobs.size() + " recordings of " + chosen.size() + " sounds from " + recordingsDirectory
-                + " (" + threads + " threads)");
-        List<Object> results = readAll(jobs);
+        log.info("Reading " + sources.size() + " recordings of " + chosen.size() + " sounds from "
+                + recordingsDirectory + " (" + threads + " threads)");
+        List<Object> results = readAll(sources);
 
         List<RecordingFeatures> recordings = new ArrayList<>();
         List<SkippedRecording> skipped = new ArrayList<>();
+        Map<String, SegmentTally> tallies = new LinkedHashMap<>();
         for (Object result : results) {
-            if (result instanceof RecordingFeatures r) {
-                recordings.add(r);
+            if (result instanceof RecordingReader.Read r) {
+                recordings.addAll(r.parts());
+                if (r.segments() != null) {
+                    r.segments().warnings().forEach(log::warn);
+                    tallies.computeIfAbsent(r.parts().get(0).sound(), k -> new SegmentTally()).add(r.segments());
+                }
             } else {
                 SkippedRecording s = (SkippedRecording) result;
                 skipped.add(s);
                 log.warn("Skipped " + recordingsDirectory.resolve(s.file()) + ": " + s.reason());
             }
         }
+        List<String> labels = new ArrayList<>(chosen);
+        boolean silenceLearned = recordings.stream().anyMatch(r -> r.sound().equals(options.silenceLabel()));
+        if (silenceLearned && !labels.contains(options.silenceLabel())) {
+            labels.add(options.silenceLabel());
+        }
+        // Grouped by label, in label order, so that data sets (and so models) do not depend on the thread count.
+        recordings.sort(Comparator.comparingInt((RecordingFeatures r) -> labels.indexOf(r.sound())));
+        List<String> background = labels.stream().filter(options::isBackground).toList();
         FeatureExtractor names = new FeatureExtractor(settings);
-        SoundDataset dataset = new SoundDataset(List.copyOf(chosen), recordings, skipped, names.featureNames());
-        for (String sound : chosen) {
-            List<RecordingFeatures> of = dataset.recordingsOf(sound);
-            long skippedHere = skipped.stream().filter(s -> s.sound().equals(sound)).count();
-            log.info(String.format(Locale.ROOT, "  %-16s %4d recordings, %6d windows with sound%s", sound, of.size(),
-                    dataset.windowCount(sound), skippedHere > 0 ? " (" + skippedHere + " skipped)" : ""));
-            if (of.isEmpty()) {
-                throw new DatasetException("Sound '" + sound + "' has no usable recording in "
-                        + recordingsDirectory.resolve(sound)
+        SoundDataset dataset = new SoundDataset(List.copyOf(labels), recordings, skipped, names.featureNames(),
+                background);
+        for (String label : labels) {
+            long skippedHere = skipped.stream().filter(s -> s.sound().equals(label)).count();
+            SegmentTally tally = tallies.get(label);
+            log.info(String.format(Locale.ROOT, "  %-16s %4d recordings, %6d windows %s%s%s", label,
+                    dataset.recordingCount(label), dataset.windowCount(label),
+                    background.contains(label) ? "(background)" : "with sound",
+                    tally == null ? "" : ", " + tally.describe(),
+                    skippedHere > 0 ? " (" + skippedHere + " skipped)" : ""));
+            if (dataset.recordingsOf(label).isEmpty()) {
+                throw new DatasetException("Sound '" + label + "' has no usable recording in "
+                        + folders.get(label).stream().map(Path::toString).collect(Collectors.joining(", "))
                         + (skippedHere > 0 ? " (all " + skippedHere + " were skipped; see the warnings above)"
                         : " (the folder holds no .wav file)")
                         + ". Record it, or leave it out of <sounds>.");
             }
         }
+        if (labels.size() < 2) {
+            throw new DatasetException("A model needs at least two sounds to tell apart, but " + recordingsDirectory
+                    + " has " + (labels.isEmpty() ? "no sound folder" : "only '" + labels.get(0) + "'")
+                    + ". Add a folder of recordings per sound, or record long recordings with pauses between the"
+                    + " sounds so that Parrot learns the silence between them.");
+        }
+        if (silenceLearned) {
+            log.info("  '" + options.silenceLabel() + "' is learned from the audio between the sounds' segments"
+                    + " (off with -Dparrot.learnSilence=false)");
+        }
         return dataset;
     }
 
-    /** Decodes one recording and returns the features of its windows that hold sound. */
-    public RecordingFeatures readRecording(Path file, String sound, String name, FeatureExtractor extractor)
-            throws UnreadableRecordingException {
-        Recording recording = WavDecoder.read(file).resampledTo(settings.sampleRate());
-        int[] starts = SoundWindows.soundStarts(recording.samples(), settings);
-        if (starts.length == 0) {
-            throw new UnreadableRecordingException(file, "silent: no window is louder than "
-                    + settings.silenceFloorDbfs() + " dBFS");
+    /** Segments found or read per sound, for the log. */
+    private static final class SegmentTally {
+        private int segments;
+        private double seconds;
+        private int detected;
+        private int fromSrt;
+
+        void add(RecordingSegments.Result result) {
+            segments += result.segments().size();
+            seconds += result.soundSeconds();
+            if (result.origin() == RecordingSegments.Origin.DETECTED) {
+                detected++;
+            } else {
+                fromSrt++;
+            }
         }
-        float[][] windows = new float[starts.length][];
-        for (int i = 0; i < starts.length; i++) {
-            windows[i] = extractor.extract(recording.samples(), starts[i]);
+
+        String describe() {
+            return String.format(Locale.ROOT, "%d segments, %.1f s of sound (%s)", segments, seconds,
+                    fromSrt > 0 && detected > 0 ? fromSrt + " recordings with SRT, " + detected + " detected"
+                    : detected > 0 ? "detected" : "from SRT");
         }
-        return new RecordingFeatures(name, sound, recording.durationSeconds(), windows);
     }
 
-    private List<Object> readAll(List<Job> jobs) throws DatasetException {
+    private List<Object> readAll(List<RecordingReader.Source> sources) throws DatasetException {
         ThreadLocal<FeatureExtractor> extractors = ThreadLocal.withInitial(() -> new FeatureExtractor(settings));
+        RecordingReader reader = new RecordingReader(settings, options);
         // Reading thousands of recordings takes minutes; a line per tenth tells the user it is moving.
-        int step = Math.max(PROGRESS_MINIMUM, jobs.size() / 10);
+        int step = Math.max(PROGRESS_MINIMUM, sources.size() / 10);
         AtomicInteger done = new AtomicInteger();
         try {
-            return Parallel.map(jobs, threads, job -> {
+            return Parallel.map(sources, threads, source -> {
                 int count = done.incrementAndGet();
-                if (count % step == 0 && count < jobs.size()) {
-                    log.info("  read " + count + " of " + jobs.size() + " recordings");
+                if (count % step == 0 && count < sources.size()) {
+                    log.info("  read " + count + " of " + sources.size() + " recordings");
                 }
                 try {
-                    return (Object) readRecording(job.file, job.sound, job.name, extractors.get());
+                    return (Object) reader.read(source, extractors.get());
                 } catch (UnreadableRecordingException e) {
-                    return new SkippedRecording(job.name, job.sound, e.reason());
+                    return new SkippedRecording(source.name(), source.label(), e.reason());
                 } catch (RuntimeException e) {
                     // A decoder bug must not cost the user the other recordings; the file is named either way.
-                    return new SkippedRecording(job.name, job.sound, "cannot be decoded: " + e);
+                    return new SkippedRecording(source.name(), source.label(), "cannot be decoded: " + e);
                 }
             });
         } catch (InterruptedException e) {
@@ -177,7 +217,7 @@ public final class DatasetReader {
             throw new DatasetException("Interrupted while reading recordings");
         } catch (OutOfMemoryError e) {
             // Not the fault of the file being read when it struck: the heap is too small for the whole set.
-            throw new DatasetException("Ran out of memory reading " + jobs.size() + " recordings (the JVM may use "
+            throw new DatasetException("Ran out of memory reading " + sources.size() + " recordings (the JVM may use "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give Maven more heap, e.g."
                     + " MAVEN_OPTS=-Xmx2g, or train on fewer or shorter recordings.");
         }
@@ -191,6 +231,4 @@ public final class DatasetReader {
         }
     }
 
-    private record Job(String sound, Path file, String name) {
-    }
 }

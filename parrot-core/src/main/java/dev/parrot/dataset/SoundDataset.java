@@ -3,18 +3,34 @@ package dev.parrot.dataset;
 import java.util.List;
 
 /**
- * The recordings read for training, by sound, with their window features and what was skipped.
+ * The recordings read for training, by label, with their window features and what was skipped.
  *
- * @param sounds the sounds, in the order they become class labels
- * @param recordings every usable recording, ordered by sound then file name
+ * @param sounds the labels (sounds and background labels), in the order they become class labels
+ * @param recordings every usable recording (or part of a long one), ordered by label then file name
  * @param skipped recordings that could not be used, with reasons
  * @param featureNames a name for each feature value
+ * @param background the labels that hold things that must never fire, in {@code sounds} order
  */
 public record SoundDataset(List<String> sounds, List<RecordingFeatures> recordings, List<SkippedRecording> skipped,
-        List<String> featureNames) {
+        List<String> featureNames, List<String> background) {
+
+    public SoundDataset {
+        background = background == null ? List.of() : List.copyOf(background);
+    }
+
+    /** A data set without background labels. */
+    public SoundDataset(List<String> sounds, List<RecordingFeatures> recordings, List<SkippedRecording> skipped,
+            List<String> featureNames) {
+        this(sounds, recordings, skipped, featureNames, List.of());
+    }
 
     public List<RecordingFeatures> recordingsOf(String sound) {
         return recordings.stream().filter(r -> r.sound().equals(sound)).toList();
+    }
+
+    /** The recordings of a label, counting a long recording once however many parts it was cut into. */
+    public int recordingCount(String sound) {
+        return (int) recordingsOf(sound).stream().map(RecordingFeatures::file).distinct().count();
     }
 
     public int windowCount(String sound) {

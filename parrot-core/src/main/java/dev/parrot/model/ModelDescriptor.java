@@ -19,21 +19,43 @@ import java.util.List;
  * @param training what the model was trained on
  * @param classifier the Weka learner and its options
  * @param evaluation the cross-validated estimate
+ * @param background the labels that hold things that must never fire (talking, the room, the silence between
+ *        sounds): a consumer reports none of them as a sound; empty in files written before there were any
+ * @param silenceLabel the background label of quiet audio, which a recording with nothing loud enough to classify is
+ *        given; null when the model learned none
  * @param calibration the detector settings training chose and what they are expected to give; null in files written
  *        before there was calibration
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
         List<String> labels, Features features, Training training, ClassifierInfo classifier,
-        Evaluation evaluation, DetectionCalibration calibration) {
+        Evaluation evaluation, List<String> background, String silenceLabel, DetectionCalibration calibration) {
 
     public static final int FORMAT_VERSION = 1;
+
+    public ModelDescriptor {
+        background = background == null ? List.of() : List.copyOf(background);
+    }
+
+    /** A descriptor of a model without background labels or calibrated detector settings. */
+    public ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
+            List<String> labels, Features features, Training training, ClassifierInfo classifier,
+            Evaluation evaluation) {
+        this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation,
+                List.of(), null, null);
+    }
 
     /** A descriptor of a model without calibrated detector settings. */
     public ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
             List<String> labels, Features features, Training training, ClassifierInfo classifier,
-            Evaluation evaluation) {
-        this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation, null);
+            Evaluation evaluation, List<String> background, String silenceLabel) {
+        this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation,
+                background, silenceLabel, null);
+    }
+
+    /** Whether a label holds something that must never fire. */
+    public boolean isBackground(String label) {
+        return background.contains(label);
     }
 
     /**

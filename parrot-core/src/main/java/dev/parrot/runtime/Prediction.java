@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * What a model heard in a window, or in a whole recording.
  *
- * @param label the most probable sound, or {@link #SILENCE} when nothing was loud enough to classify
+ * @param label the most probable sound, or, when nothing was loud enough to classify, the model's silence label
+ *        ({@link #SILENCE} unless it learned one by another name)
  * @param confidence the probability of {@code label}, 0..1 (1 for silence)
  * @param probabilities every sound's probability, in the model's label order; empty for silence
  */
@@ -29,6 +30,11 @@ public record Prediction(String label, double confidence, Map<String, Double> pr
     /** The prediction for audio below the silence threshold. */
     public static Prediction silence() {
         return SILENT;
+    }
+
+    /** The prediction for audio below the silence threshold, named by a model's own label for quiet audio. */
+    public static Prediction silence(String label) {
+        return label == null || label.equals(SILENCE) ? SILENT : new Prediction(label, 1.0, Map.of());
     }
 
     /** The most probable label of {@code probabilities}, which are in {@code labels} order. */
@@ -52,10 +58,13 @@ public record Prediction(String label, double confidence, Map<String, Double> pr
         return sounds;
     }
 
-    /** The second most probable sound, or null when there is none (silence, or a one-sound model). */
+    /**
+     * The most probable sound other than {@link #label()} (usually the second most probable; the first when a
+     * background label was more probable than the sound the recording was called), or null when there is none
+     * (silence, or a one-sound model).
+     */
     public String runnerUp() {
-        List<String> sounds = ranked();
-        return sounds.size() > 1 ? sounds.get(1) : null;
+        return ranked().stream().filter(sound -> !sound.equals(label)).findFirst().orElse(null);
     }
 
     /** The probability of the runner-up, or 0 when there is none. */

@@ -20,6 +20,9 @@ import java.util.List;
  */
 public final class SoundClassifier {
 
+    /** The share of a recording's classified windows heard as a sound that makes it that sound, not background. */
+    public static final double SOUND_SHARE = 0.25;
+
     private final SoundModel model;
     private final FeatureSettings settings;
     private final FeatureExtractor extractor;
@@ -71,7 +74,11 @@ public final class SoundClassifier {
 
     /**
      * Classifies every window of a recording. Windows more than the model's silence threshold below the recording's
-     * loudest window, or below its silence floor, are silence and are not classified, exactly as in training.
+     * loudest window, or below its silence floor, are silence and are not classified, exactly as in training; a
+     * recording without any other window is the model's {@link SoundModel#silenceLabel()}. Otherwise the recording is
+     * the label with the highest mean probability over the classified windows, except that a model with background
+     * labels calls it a sound when at least {@link #SOUND_SHARE} of those windows are heard as a sound: a click in a
+     * stretch of room noise is a click.
      */
     public RecordingClassification classify(Recording recording) {
         Recording audio = recording.resampledTo(settings.sampleRate());
@@ -82,6 +89,8 @@ public final class SoundClassifier {
         double[] sums = new double[labels.size()];
         double[] p = new double[labels.size()];
         List<WindowResult> timeline = new ArrayList<>(starts.length);
+        Prediction quiet = Prediction.silence(model.silenceLabel());
+        int heardAsSound = 0;
         int next = 0;
         for (int start : starts) {
             double level = SoundWindows.levelDbfs(samples, start, settings.windowSamples());
@@ -92,20 +101,39 @@ public final class SoundClassifier {
                 for (int i = 0; i < p.length; i++) {
                     sums[i] += p[i];
                 }
-                timeline.add(new WindowResult(seconds, level, Prediction.of(labels, p)));
+                Prediction window = Prediction.of(labels, p);
+                if (!model.isBackground(window.label())) {
+                    heardAsSound++;
+                }
+                timeline.add(new WindowResult(seconds, level, window));
             } else {
-                timeline.add(new WindowResult(seconds, level, Prediction.silence()));
+                timeline.add(new WindowResult(seconds, level, quiet));
             }
         }
         Prediction overall;
         if (sound.length == 0) {
-            overall = Prediction.silence();
+            overall = quiet;
         } else {
             for (int i = 0; i < sums.length; i++) {
                 sums[i] /= sound.length;
             }
             overall = Prediction.of(labels, sums);
+            if (model.isBackground(overall.label()) && heardAsSound >= SOUND_SHARE * sound.length) {
+                overall = mostProbableSound(labels, sums);
+            }
         }
         return new RecordingClassification(recording.source(), audio.durationSeconds(), timeline, overall);
+    }
+
+    /** The most probable label that is not background, with every label's probability. */
+    private Prediction mostProbableSound(List<String> labels, double[] mean) {
+        int best = -1;
+        for (int i = 0; i < labels.size(); i++) {
+            if (!model.isBackground(labels.get(i)) && (best < 0 || mean[i] > mean[best])) {
+                best = i;
+            }
+        }
+        Prediction all = Prediction.of(labels, mean);
+        return new Prediction(labels.get(best), mean[best], all.probabilities());
     }
 }

@@ -10,12 +10,14 @@ import dev.parrot.features.SoundWindows;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recognises sounds in a live stream: a TarsosDSP {@link AudioProcessor} that cuts whatever buffers its
  * {@link AudioDispatcher} delivers into the model's windows (30 ms every 15 ms with the default settings), classifies
  * the windows its {@link DetectionSettings} judge, and tells its {@link SoundListener} when a sound passes them
- * (the decisions are an {@link EventDecider}'s).
+ * (the decisions are an {@link EventDecider}'s). The model's background labels are never reported, whatever the
+ * settings.
  *
  * <p>The dispatcher may deliver mono audio at any rate, in buffers of any size and overlap: audio that is not at the
  * model's rate is resampled on the way in, and only the new part of each buffer is used. The detector keeps the
@@ -72,7 +74,9 @@ public final class SoundDetector implements AudioProcessor {
         this.history = new FeatureExtractor(settings).historySamples();
         this.probabilities = new double[labels.size()];
         this.buffer = new float[Math.max(4 * (window + history), rate / 2)];
-        this.decider = new EventDecider(detection, labels, hop / (double) rate);
+        // Background (talking, the room, the silence between sounds) is what the model knows not to act on.
+        this.decider = new EventDecider(detection.withMuted(Set.copyOf(model.backgroundLabels())), labels,
+                hop / (double) rate);
     }
 
     public SoundModel model() {

@@ -163,6 +163,24 @@ public final class SoundModel {
         return labels;
     }
 
+    /**
+     * The labels that hold things that must never fire (talking, typing, the room, the silence between sounds), in
+     * {@link #labels()} order: a program acts on none of them. Empty for a model trained without background.
+     */
+    public List<String> backgroundLabels() {
+        return descriptor.background();
+    }
+
+    /** Whether a label holds something that must never fire; see {@link #backgroundLabels()}. */
+    public boolean isBackground(String label) {
+        return descriptor.isBackground(label);
+    }
+
+    /** The label of quiet audio: the silence the model learned, or {@link Prediction#SILENCE} when it learned none. */
+    public String silenceLabel() {
+        return descriptor.silenceLabel() != null ? descriptor.silenceLabel() : Prediction.SILENCE;
+    }
+
     /** How audio becomes features for this model: the settings it was trained with. */
     public FeatureSettings settings() {
         return descriptor.features().settings();
@@ -194,13 +212,8 @@ public final class SoundModel {
      */
     public DetectionSettings detectionSettings() {
         DetectionCalibration calibration = descriptor.calibration();
-        return calibration != null ? DetectionSettings.calibrated(calibration, background())
-                : DetectionSettings.defaults().withMuted(Set.copyOf(background()));
-    }
-
-    /** The labels that are never reported as sounds. */
-    List<String> background() {
-        return List.of();
+        return calibration != null ? DetectionSettings.calibrated(calibration, backgroundLabels())
+                : DetectionSettings.defaults().withMuted(Set.copyOf(backgroundLabels()));
     }
 
     /** A detector of sounds in a live stream with the model's own {@link #detectionSettings()}, for one audio thread. */

@@ -64,7 +64,7 @@ public final class SoundModelTrainer {
         Classifier template = ClassifierType.create(request.classifier(), request.classifierOptions(),
                 (int) request.seed(), request.threads());
 
-        SoundDataset dataset = new DatasetReader(request.features(), request.threads(), log)
+        SoundDataset dataset = new DatasetReader(request.features(), request.threads(), log, request.dataset())
                 .read(request.recordingsDirectory(), request.sounds());
         Instances header = TrainingSet.header(request.modelName(), dataset.featureNames(), dataset.sounds());
 
@@ -93,7 +93,7 @@ public final class SoundModelTrainer {
             HeldOutProbabilities heldOut = new HeldOutProbabilities(dataset.recordings(), dataset.sounds().size());
             evaluation = new CrossValidation(request.folds(), request.balance(), request.seed(), log)
                     .evaluate(dataset, header, template, heldOut);
-            calibration = calibrate(request, dataset, heldOut, Set.of());
+            calibration = calibrate(request, dataset, heldOut, Set.copyOf(dataset.background()));
             heldOut = null;
             // Built only now, so that the cross-validation folds and the full set are never in memory together.
             TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(), dataset.recordings(),
@@ -175,7 +175,7 @@ public final class SoundModelTrainer {
         List<ModelDescriptor.SoundSummary> sounds = new ArrayList<>();
         for (String sound : dataset.sounds()) {
             Balancing.SoundBalance b = balancing.get(sound);
-            sounds.add(new ModelDescriptor.SoundSummary(sound, dataset.recordingsOf(sound).size(), b.before(),
+            sounds.add(new ModelDescriptor.SoundSummary(sound, dataset.recordingCount(sound), b.before(),
                     b.after(), b.action().label(), Math.round(b.changePercent() * 10) / 10.0));
         }
         List<ModelDescriptor.Skipped> skipped = new ArrayList<>();
@@ -191,7 +191,9 @@ public final class SoundModelTrainer {
         return new ModelDescriptor(ModelDescriptor.FORMAT_VERSION, request.modelName(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Version.current(), dataset.sounds(),
                 new ModelDescriptor.Features(request.features(), dataset.featureNames().size()), training, classifier,
-                evaluation, calibration);
+                evaluation, dataset.background(),
+                dataset.sounds().contains(request.dataset().silenceLabel()) ? request.dataset().silenceLabel() : null,
+                calibration);
     }
 
     private static void logSummary(ProgressLog log, ModelDescriptor d, ModelFiles files) {
@@ -202,8 +204,8 @@ public final class SoundModelTrainer {
         for (int i = 0; i < d.labels().size(); i++) {
             ModelDescriptor.SoundMetrics m = e.perSound().get(i);
             ModelDescriptor.SoundSummary s = d.training().sounds().get(i);
-            log.info(String.format(Locale.ROOT, "  %-16s %10d %10d %8.3f %8.3f %8.3f", m.sound(), s.recordings(),
-                    s.windows(), m.precision(), m.recall(), m.f1()));
+            log.info(String.format(Locale.ROOT, "  %-16s %10d %10d %8.3f %8.3f %8.3f%s", m.sound(), s.recordings(),
+                    s.windows(), m.precision(), m.recall(), m.f1(), d.isBackground(m.sound()) ? "  background" : ""));
         }
         log.info("");
         log.info(String.format(Locale.ROOT, "Accuracy: %.4f (+/- %.4f) over %d windows, %s", e.accuracy(),

@@ -2,6 +2,7 @@ package dev.parrot.training;
 
 import dev.parrot.ProgressLog;
 import dev.parrot.calibration.ThresholdCalibration;
+import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.features.FeatureSettings;
 
 import java.nio.file.Path;
@@ -22,18 +23,44 @@ import java.util.List;
  * @param threads threads for reading recordings and for learners that can use them
  * @param features the feature settings
  * @param log where progress goes
+ * @param dataset background labels, the silence between sounds, microphone folders, where detected segments go
  * @param falseAlarmsPerMinute the false alarms each sound's calibrated threshold may give per minute of background
  */
 public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
         boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
-        FeatureSettings features, ProgressLog log, double falseAlarmsPerMinute) {
+        FeatureSettings features, ProgressLog log, DatasetOptions dataset, double falseAlarmsPerMinute) {
+
+    public TrainingRequest {
+        if (dataset == null) {
+            dataset = DatasetOptions.defaults(defaultSegmentsDirectory(outputDirectory));
+        }
+    }
 
     /** A request with the default target of false alarms. */
     public TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
             boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
+            FeatureSettings features, ProgressLog log, DatasetOptions dataset) {
+        this(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier, classifierOptions, seed,
+                folds, threads, features, log, dataset, ThresholdCalibration.DEFAULT_FALSE_ALARMS_PER_MINUTE);
+    }
+
+    /** A request with the default dataset options. */
+    public TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
+            boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
             FeatureSettings features, ProgressLog log) {
         this(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier, classifierOptions, seed,
-                folds, threads, features, log, ThresholdCalibration.DEFAULT_FALSE_ALARMS_PER_MINUTE);
+                folds, threads, features, log, null, ThresholdCalibration.DEFAULT_FALSE_ALARMS_PER_MINUTE);
+    }
+
+    /** {@code target/parrot/segments} for models written to {@code target/models}: beside the output folder. */
+    static Path defaultSegmentsDirectory(Path outputDirectory) {
+        Path parent = outputDirectory == null ? null : outputDirectory.toAbsolutePath().getParent();
+        return parent == null ? null : parent.resolve("parrot").resolve("segments");
+    }
+
+    public TrainingRequest withDataset(DatasetOptions options) {
+        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
+                classifierOptions, seed, folds, threads, features, log, options, falseAlarmsPerMinute);
     }
 
     public static final String DEFAULT_CLASSIFIER = "fast-forest";
@@ -49,36 +76,36 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
 
     public TrainingRequest withLog(ProgressLog newLog) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, newLog, falseAlarmsPerMinute);
+                classifierOptions, seed, folds, threads, features, newLog, dataset, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withClassifier(String name, String options) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, name, options,
-                seed, folds, threads, features, log, falseAlarmsPerMinute);
+                seed, folds, threads, features, log, dataset, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withSounds(List<String> chosen) {
         return new TrainingRequest(recordingsDirectory, chosen, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log, falseAlarmsPerMinute);
+                classifierOptions, seed, folds, threads, features, log, dataset, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withBalance(boolean on) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, on, classifier,
-                classifierOptions, seed, folds, threads, features, log, falseAlarmsPerMinute);
+                classifierOptions, seed, folds, threads, features, log, dataset, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withSeedAndFolds(long newSeed, int newFolds) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, newSeed, newFolds, threads, features, log, falseAlarmsPerMinute);
+                classifierOptions, newSeed, newFolds, threads, features, log, dataset, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withFalseAlarmsPerMinute(double rate) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log, rate);
+                classifierOptions, seed, folds, threads, features, log, dataset, rate);
     }
 
     public TrainingRequest withFeatures(FeatureSettings settings) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, settings, log, falseAlarmsPerMinute);
+                classifierOptions, seed, folds, threads, settings, log, dataset, falseAlarmsPerMinute);
     }
 }

@@ -180,9 +180,9 @@ class DatasetReaderTest {
 
     @Test
     void namedSoundsOnlyAndInTheirOrder() throws Exception {
-        SyntheticRecordings.write(dir, 2, 0.2, "low", "high", "noise");
-        SoundDataset dataset = read(List.of("noise", "low"));
-        assertEquals(List.of("noise", "low"), dataset.sounds());
+        SyntheticRecordings.write(dir, 2, 0.2, "low", "high", "rush");
+        SoundDataset dataset = read(List.of("rush", "low"));
+        assertEquals(List.of("rush", "low"), dataset.sounds());
         assertTrue(dataset.recordings().stream().noneMatch(r -> r.sound().equals("high")));
     }
 
@@ -203,7 +203,7 @@ class DatasetReaderTest {
 
     @Test
     void theNumberOfThreadsDoesNotChangeTheResult() throws Exception {
-        SyntheticRecordings.write(dir, 4, 0.2, "low", "high", "noise");
+        SyntheticRecordings.write(dir, 4, 0.2, "low", "high", "rush");
         SoundDataset one = new DatasetReader(SETTINGS, 1, ProgressLog.SILENT).read(dir, List.of());
         SoundDataset two = new DatasetReader(SETTINGS, 2, ProgressLog.SILENT).read(dir, List.of());
         assertEquals(one.recordings().size(), two.recordings().size());

@@ -28,9 +28,9 @@ class BatchClassifierTest {
         TestSounds.writeRecordings(input, 2, 900);
         // Recorded as "high" but holding "low": the one recording the model must get wrong.
         WavWriter.writePcm16(input.resolve("high/mislabelled.wav"), TestSounds.take("low", RATE, 5), RATE);
-        WavWriter.writePcm16(input.resolve("other/a, \"quoted\" name.wav"), TestSounds.take("noise", RATE, 6), RATE);
+        WavWriter.writePcm16(input.resolve("other/a, \"quoted\" name.wav"), TestSounds.take("rush", RATE, 6), RATE);
         WavWriter.writePcm16(input.resolve("low/silent.wav"), TestSounds.quiet(0.4, RATE, 7), RATE);
-        Files.write(input.resolve("noise/broken.wav"), new byte[] {1, 2, 3});
+        Files.write(input.resolve("rush/broken.wav"), new byte[] {1, 2, 3});
         CollectingLog log = new CollectingLog();
         Path reports = dir.resolve("reports");
 
@@ -43,7 +43,7 @@ class BatchClassifierTest {
         assertEquals(10, csv.size(), String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("high/mislabelled.wav,low,") && l.endsWith(",high")),
                 String.join("\n", csv));
-        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"other/a, \"\"quoted\"\" name.wav\",noise,")
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"other/a, \"\"quoted\"\" name.wav\",rush,")
                 && l.endsWith(",")), String.join("\n", csv));
         assertTrue(csv.contains("low/silent.wav,silence,1.0000,,,25,0,0.400,low"), String.join("\n", csv));
         for (String sound : TestSounds.SOUNDS) {
@@ -53,8 +53,8 @@ class BatchClassifierTest {
             }
         }
 
-        assertEquals(List.of("noise/broken.wav"), result.skipped().stream().map(s -> s.file()).toList());
-        assertTrue(log.warnings().stream().anyMatch(w -> w.contains("noise/broken.wav") && w.contains("not a WAV")),
+        assertEquals(List.of("rush/broken.wav"), result.skipped().stream().map(s -> s.file()).toList());
+        assertTrue(log.warnings().stream().anyMatch(w -> w.contains("rush/broken.wav") && w.contains("not a WAV")),
                 log.warnings().toString());
         assertTrue(log.infos().stream().anyMatch(l -> l.contains("high/mislabelled.wav") && l.contains("WRONG")));
 
@@ -63,7 +63,7 @@ class BatchClassifierTest {
         assertFalse(unseen.trainingData());
         assertEquals(6, unseen.correct());
         assertEquals(0.75, unseen.accuracy(), 1e-9);
-        assertEquals(List.of("high", "low", "noise", "silence"), unseen.confusionMatrix().labels());
+        assertEquals(List.of("high", "low", "rush", "silence"), unseen.confusionMatrix().labels());
         long[][] counts = unseen.confusionMatrix().counts();
         assertEquals(List.of(2L, 1L, 0L, 0L), row(counts[0]), "high: two right, one heard as low");
         assertEquals(List.of(0L, 2L, 0L, 1L), row(counts[1]), "low: two right, one silent");
@@ -73,7 +73,7 @@ class BatchClassifierTest {
         assertEquals(2 / 3.0, unseen.perSound().get(0).recall(), 1e-9);
         assertEquals(2 / 3.0, unseen.perSound().get(1).precision(), 1e-9);
         assertEquals(2, unseen.misclassified().size());
-        assertEquals("noise/broken.wav", unseen.skipped().get(0).file());
+        assertEquals("rush/broken.wav", unseen.skipped().get(0).file());
         assertEquals(result.unseen().misclassified(), unseen.misclassified());
         assertTrue(result.audioSeconds() > 3 && result.realTimeFactor() > 1);
     }
@@ -94,12 +94,12 @@ class BatchClassifierTest {
     @Test
     void aSingleFileIsClassifiedWithoutTruth(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("one.wav");
-        WavWriter.writePcm16(file, TestSounds.take("noise", RATE, 42), RATE);
+        WavWriter.writePcm16(file, TestSounds.take("rush", RATE, 42), RATE);
 
         ClassifyResult result = new BatchClassifier()
                 .classify(new ClassifyRequest(file, TestSounds.modelFile(), dir.resolve("r"), 1, ProgressLog.SILENT));
 
-        assertEquals("noise", result.recordings().get(0).result().overall().label());
+        assertEquals("rush", result.recordings().get(0).result().overall().label());
         assertEquals("one.wav", result.recordings().get(0).file());
         assertNull(result.unseen());
         assertTrue(Files.notExists(dir.resolve("r/plain-unseen.json")));

@@ -23,13 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SoundDetectorTest {
 
     /**
-     * Quiet, "low" from 0.5 to 0.8 s, quiet, "high" from 1.3 to 1.6 s, quiet, "noise" 2.1 to 2.4 s, quiet. Made at
+     * Quiet, "low" from 0.5 to 0.8 s, quiet, "high" from 1.3 to 1.6 s, quiet, "rush" 2.1 to 2.4 s, quiet. Made at
      * 16 kHz and resampled for other rates, as a recorder at that rate would have captured the same sounds.
      */
     private static float[] performance(int rate) {
         float[] samples = Signals.concat(TestSounds.quiet(0.5, RATE, 1), TestSounds.sound("low", 0.3, RATE, 2),
                 TestSounds.quiet(0.5, RATE, 3), TestSounds.sound("high", 0.3, RATE, 4),
-                TestSounds.quiet(0.5, RATE, 5), TestSounds.sound("noise", 0.3, RATE, 6),
+                TestSounds.quiet(0.5, RATE, 5), TestSounds.sound("rush", 0.3, RATE, 6),
                 TestSounds.quiet(0.5, RATE, 7));
         return rate == RATE ? samples : Resampling.resample(samples, RATE, rate);
     }
@@ -44,7 +44,7 @@ class SoundDetectorTest {
     private static void assertHeardInTurn(List<SoundEvent> events) {
         assertFalse(events.isEmpty());
         for (SoundEvent e : events) {
-            String expected = e.timeSeconds() < 1.05 ? "low" : e.timeSeconds() < 1.85 ? "high" : "noise";
+            String expected = e.timeSeconds() < 1.05 ? "low" : e.timeSeconds() < 1.85 ? "high" : "rush";
             assertEquals(expected, e.sound(), "at " + e.timeSeconds() + " s: " + e);
         }
         for (String sound : TestSounds.SOUNDS) {
@@ -142,12 +142,12 @@ class SoundDetectorTest {
     @Test
     void aThrottledSoundIsReportedOnceWhileItLasts() throws Exception {
         float[] samples = performance(RATE);
-        DetectionSettings settings = DetectionSettings.defaults().withThrottle(0).withThrottle("noise", 10);
+        DetectionSettings settings = DetectionSettings.defaults().withThrottle(0).withThrottle("rush", 10);
 
         List<SoundEvent> events = run(AudioDispatcherFactory.fromFloatArray(samples, RATE, 1024, 0),
                 TestSounds.model(), settings);
 
-        assertEquals(1, events.stream().filter(e -> e.sound().equals("noise")).count());
+        assertEquals(1, events.stream().filter(e -> e.sound().equals("rush")).count());
         assertTrue(events.stream().filter(e -> e.sound().equals("low")).count() > 5);
     }
 

@@ -18,7 +18,7 @@ import java.util.Random;
 final class TestSounds {
 
     static final int RATE = 16_000;
-    static final String[] SOUNDS = {"low", "high", "noise"};
+    static final String[] SOUNDS = {"low", "high", "rush"};
 
     private static SoundModel plain;
     private static SoundModel withContext;
@@ -46,7 +46,7 @@ final class TestSounds {
             double v = switch (sound) {
                 case "low" -> 0.5 * Math.sin(2 * Math.PI * 300 * drift * t);
                 case "high" -> 0.5 * Math.sin(2 * Math.PI * 3000 * drift * t);
-                case "noise" -> {
+                case "rush" -> {
                     double sum = 0;
                     for (int k = 0; k < partials.length; k++) {
                         sum += Math.sin(2 * Math.PI * partials[k] * t + phases[k]);

@@ -19,7 +19,7 @@ public final class SyntheticRecordings {
 
     /**
      * One take of a sound: "low" (380 to 420 Hz), "mid" (400 to 700 Hz, so sometimes mistaken for low), "high" (about
-     * 3 kHz) or "noise".
+     * 3 kHz) or "rush".
      */
     public static float[] take(String sound, int take, double seconds) {
         Random random = new Random(sound.hashCode() * 31L + take);
@@ -31,7 +31,7 @@ public final class SyntheticRecordings {
             case "low" -> Signals.sine(380 + 100 * random.nextDouble(), level, RATE, burst);
             case "mid" -> Signals.sine(430 + 100 * random.nextDouble(), level, RATE, burst);
             case "high" -> Signals.sine(2900 + 200 * random.nextDouble(), level, RATE, burst);
-            case "noise" -> Signals.noise(level, burst, random.nextLong());
+            case "rush" -> Signals.noise(level, burst, random.nextLong());
             default -> throw new IllegalArgumentException(sound);
         };
         float[] hiss = Signals.noise(0.002, n, random.nextLong());

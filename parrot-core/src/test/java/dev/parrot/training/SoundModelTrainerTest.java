@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SoundModelTrainerTest {
 
     /** Sorted as the folders are discovered; low and mid overlap in pitch, so the evaluation is not trivially perfect. */
-    private static final List<String> LABELS = List.of("high", "low", "mid", "noise");
+    private static final List<String> LABELS = List.of("high", "low", "mid", "rush");
 
     @TempDir
     static Path dir;
@@ -56,8 +56,8 @@ class SoundModelTrainerTest {
 
     @BeforeAll
     static void trainTwice() throws Exception {
-        recordings = SyntheticRecordings.write(dir.resolve("recordings"), 4, 0.3, "low", "mid", "high", "noise");
-        Files.write(recordings.resolve("noise/broken.wav"), new byte[] {'R', 'I', 'F', 'F'});
+        recordings = SyntheticRecordings.write(dir.resolve("recordings"), 4, 0.3, "low", "mid", "high", "rush");
+        Files.write(recordings.resolve("rush/broken.wav"), new byte[] {'R', 'I', 'F', 'F'});
         // A long take makes high undersampled and the others oversampled, so balancing draws at random.
         WavWriter.writePcm16(recordings.resolve("high/long.wav"), SyntheticRecordings.take("high", 10, 1.2),
                 SyntheticRecordings.RATE);
@@ -104,7 +104,7 @@ class SoundModelTrainerTest {
             assertEquals(LABELS.get(c), header.classAttribute().value(c));
         }
         for (String sound : LABELS) {
-            // Low and mid may be taken for each other, but never for high or noise.
+            // Low and mid may be taken for each other, but never for high or rush.
             List<String> acceptable = sound.equals("low") || sound.equals("mid") ? List.of("low", "mid")
                     : List.of(sound);
             int right = 0;
@@ -134,7 +134,7 @@ class SoundModelTrainerTest {
 
         JsonNode skipped = json.at("/training/skipped");
         assertEquals(1, skipped.size());
-        assertEquals("noise/broken.wav", skipped.get(0).get("file").asText());
+        assertEquals("rush/broken.wav", skipped.get(0).get("file").asText());
         assertTrue(skipped.get(0).get("reason").asText().contains("only 4 bytes"));
 
         long windows = 0;
@@ -148,7 +148,7 @@ class SoundModelTrainerTest {
         JsonNode evaluation = json.get("evaluation");
         double accuracy = evaluation.get("accuracy").asDouble();
         assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
-        assertTrue(accuracy > 0.7, "high and noise at least are easy: " + accuracy);
+        assertTrue(accuracy > 0.7, "high and rush at least are easy: " + accuracy);
         assertEquals(4, evaluation.get("folds").asInt());
         assertEquals(4, evaluation.get("foldAccuracies").size());
         assertEquals(17, evaluation.get("recordings").asInt());
@@ -221,7 +221,7 @@ class SoundModelTrainerTest {
         assertTrue(log.infos().stream().anyMatch(m -> m.startsWith("Accuracy: ")), log.infos().toString());
         assertTrue(log.infos().stream().anyMatch(m -> m.contains("fold 4/4")), log.infos().toString());
         assertTrue(log.infos().stream()
-                .anyMatch(m -> m.matches("  (high|low|mid|noise): (kept|oversampled|undersampled).*")),
+                .anyMatch(m -> m.matches("  (high|low|mid|rush): (kept|oversampled|undersampled).*")),
                 log.infos().toString());
         assertTrue(log.warnings().stream().anyMatch(w -> w.contains("broken.wav")), log.warnings().toString());
     }

@@ -1,6 +1,7 @@
 package dev.parrot.maven;
 
 import dev.parrot.ParrotException;
+import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.training.SoundModelTrainer;
 import dev.parrot.training.TrainingRequest;
@@ -15,7 +16,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Trains a sound model from folders of recorded sounds: {@code <recordingsDirectory>/<sound>/*.wav}. Writes
+ * Trains a sound model from folders of recorded sounds: {@code <recordingsDirectory>/<sound>/*.wav} takes, Parrot.py's
+ * long recordings with SRT segments, plain long recordings (segmented automatically) and background folders. Writes
  * {@code <outputDirectory>/<modelName>.model} (the Weka classifier) and {@code <modelName>.json} (how it was made and
  * its cross-validated accuracy and confusion matrix), which the report and classify goals read.
  */
@@ -87,6 +89,37 @@ public class TrainMojo extends AbstractParrotMojo {
     private boolean parrotMelFrames;
 
     /**
+     * Sound folders, besides those named {@code silence}, {@code background} or {@code noise}, that hold things that
+     * must never fire (talking, typing, music, the room). All their windows are learned, and the model marks them as
+     * background, which the detector never reports.
+     */
+    @Parameter(property = "parrot.backgroundSounds")
+    private List<String> backgroundSounds;
+
+    /** The background label of the audio between the sounds' segments in long recordings, as in Parrot.py. */
+    @Parameter(property = "parrot.silenceLabel", defaultValue = "silence")
+    private String silenceLabel;
+
+    /** Learn the audio between the sounds' segments in long recordings as {@code silenceLabel}. */
+    @Parameter(property = "parrot.learnSilence", defaultValue = "true")
+    private boolean learnSilence;
+
+    /**
+     * Parrot.py's microphone separator: with {@code --}, the folders {@code pop--dpa} and {@code pop--desk} train one
+     * sound {@code pop}. Empty (the default): every folder is a sound.
+     */
+    @Parameter(property = "parrot.microphoneSeparator")
+    private String microphoneSeparator;
+
+    /**
+     * Where the segments found in plain long recordings are written, as {@code <sound>/<recording>.srt}, to be
+     * checked in a subtitle or audio editor; a corrected copy saved as {@code <recording>.MANUAL.srt} beside the
+     * recording wins over detection.
+     */
+    @Parameter(property = "parrot.segmentsDirectory", defaultValue = "${project.build.directory}/parrot/segments")
+    private File segmentsDirectory;
+
+    /**
      * How many false alarms per minute of background audio each sound's detector threshold may give. Training
      * chooses, per sound, the threshold with the best recall of its onsets within this rate, on cross-validated
      * probabilities, and stores it in the model JSON for {@code SoundModel.newDetector(listener)}. Lower is quieter
@@ -107,7 +140,9 @@ public class TrainMojo extends AbstractParrotMojo {
                 folds, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
                 FeatureSettings.defaults().withSilenceThresholdDb(silenceThresholdDb)
                         .withParrotMelFrames(parrotMelFrames),
-                new MavenProgressLog(getLog())).withFalseAlarmsPerMinute(falseAlarmsPerMinute);
+                new MavenProgressLog(getLog()),
+                new DatasetOptions(backgroundSounds, silenceLabel, learnSilence, microphoneSeparator,
+                        segmentsDirectory.toPath())).withFalseAlarmsPerMinute(falseAlarmsPerMinute);
         try {
             new SoundModelTrainer().train(request);
         } catch (ParrotException e) {

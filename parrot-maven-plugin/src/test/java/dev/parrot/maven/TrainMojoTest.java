@@ -84,6 +84,49 @@ class TrainMojoTest {
         assertTrue(e.getMessage().contains("random-forest"), e.getMessage());
     }
 
+    @Test
+    @InjectMojo(goal = "train", pom = "src/test/resources/unit/background/pom.xml")
+    void backgroundSilenceLabelMicrophonesAndSegmentsAreConfigured(TrainMojo mojo) throws Exception {
+        Path recordings = ((File) getVariableValueFromObject(mojo, "recordingsDirectory")).toPath();
+        File output = getVariableValueFromObject(mojo, "outputDirectory");
+        Path segments = ((File) getVariableValueFromObject(mojo, "segmentsDirectory")).toPath();
+        deleteRecursively(recordings);
+        writeSounds(recordings.resolve("takes"), "low", "high", "talk");
+        Files.move(recordings.resolve("takes/low"), recordings.resolve("low--dpa"));
+        Files.move(recordings.resolve("takes/high"), recordings.resolve("high"));
+        Files.move(recordings.resolve("takes/talk"), recordings.resolve("talk"));
+        Files.delete(recordings.resolve("takes"));
+        // A recording in source/ without SRT: a tone now and then in room noise, segmented, its silence learned as
+        // 'quiet'.
+        Random random = new Random(3);
+        float[] session = new float[4 * RATE];
+        for (int i = 0; i < session.length; i++) {
+            boolean tone = i % RATE < RATE / 5;
+            session[i] = (float) (0.003 * random.nextGaussian() + (tone ? 0.5 * Math.sin(2 * Math.PI * 300 * i / RATE) : 0));
+        }
+        WavWriter.writePcm16(recordings.resolve("low--desk/source/session.wav"), session, RATE);
+
+        mojo.execute();
+
+        String json = Files.readString(output.toPath().resolve("unit.json"));
+        assertTrue(json.contains("\"labels\" : [ \"high\", \"low\", \"talk\", \"quiet\" ]"), json);
+        assertTrue(json.contains("\"background\" : [ \"talk\", \"quiet\" ]"), json);
+        assertTrue(json.contains("\"silenceLabel\" : \"quiet\""), json);
+        String srt = Files.readString(segments.resolve("low--desk/session.srt"));
+        assertTrue(srt.startsWith("1\n00:00:00,000 --> 00:00:00,200\nlow\n\n2\n00:00:01,000 --> "), srt);
+        assertEquals(4, srt.split("\n\n").length, srt);
+    }
+
+    private static void deleteRecursively(Path folder) throws Exception {
+        if (Files.exists(folder)) {
+            try (var files = Files.walk(folder)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     /** Four short takes per sound: a tone per sound, with a little noise so that takes differ. */
     static void writeSounds(Path recordings, String... sounds) throws Exception {
         Random random = new Random(7);

@@ -121,7 +121,8 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
      * A row of the per-sound table.
      */
     public record SoundRow(String sound, String recordings, String windows, String used, String balancing,
-            String precision, String precisionTier, String recall, String recallTier, String f1, String f1Tier) {
+            String precision, String precisionTier, String recall, String recallTier, String f1, String f1Tier,
+            boolean background) {
     }
 
     /**
@@ -329,7 +330,10 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
                 : d.evaluation().perSound().stream().collect(Collectors.toMap(ModelDescriptor.SoundMetrics::sound,
                         Function.identity(), (x, y) -> x));
         List<SoundRow> rows = new ArrayList<>();
-        for (String sound : d.labels()) {
+        // Sounds first, then what must never fire: the two are read differently.
+        List<String> labels = new ArrayList<>(d.labels());
+        labels.sort(Comparator.comparing(d::isBackground));
+        for (String sound : labels) {
             ModelDescriptor.SoundSummary s = summaries.get(sound);
             ModelDescriptor.SoundMetrics m = metrics.get(sound);
             rows.add(new SoundRow(sound,
@@ -342,7 +346,8 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
                     m == null ? "?" : l.percent(m.recall()),
                     m == null ? "" : tier(m.recall()),
                     m == null ? "?" : l.percent(m.f1()),
-                    m == null ? "" : tier(m.f1())));
+                    m == null ? "" : tier(m.f1()),
+                    d.isBackground(sound)));
         }
         return rows;
     }

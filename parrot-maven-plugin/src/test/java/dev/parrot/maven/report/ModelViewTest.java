@@ -25,6 +25,19 @@ class ModelViewTest {
     }
 
     @Test
+    void backgroundLabelsAreListedAfterTheSoundsAndMarked() {
+        ModelDescriptor d = model(0.9, List.of("silence", "click", "talk", "pop"),
+                new long[][] {{5, 0, 0, 0}, {0, 5, 0, 0}, {0, 0, 5, 0}, {0, 0, 0, 5}});
+        ModelDescriptor withBackground = new ModelDescriptor(d.formatVersion(), d.name(), d.createdAt(),
+                d.parrotVersion(), d.labels(), d.features(), d.training(), d.classifier(), d.evaluation(),
+                List.of("silence", "talk"), "silence");
+        List<ModelView.SoundRow> rows = ModelView.of(withBackground, EN).sounds();
+        assertEquals(List.of("click", "pop", "silence", "talk"), rows.stream().map(ModelView.SoundRow::sound).toList());
+        assertEquals(List.of(false, false, true, true), rows.stream().map(ModelView.SoundRow::background).toList());
+        assertTrue(ModelView.of(d, EN).sounds().stream().noneMatch(ModelView.SoundRow::background));
+    }
+
+    @Test
     void theTiersAreParrotPysNinetyFiveAndNinety() {
         assertEquals("good", ModelView.tier(1.0));
         assertEquals("good", ModelView.tier(0.95));

@@ -1,0 +1,41 @@
+import groovy.json.JsonSlurper
+
+String log = new File(basedir, 'build.log').text
+def model = new JsonSlurper().parse(new File(basedir, 'target/models/sounds.json'))
+assert model.labels == ['high', 'low', 'silence']
+assert model.background == ['silence']
+// The microphone folders train one sound.
+assert model.training.sounds.find { it.sound == 'low' }.recordings == 2
+
+// What was found, where a user can open it, next to the truth: every sound, each within 20 ms.
+Properties truth = new Properties()
+new File(basedir, 'truth.properties').withReader { truth.load(it) }
+truth.each { folder, segments ->
+    List expected = segments.split(' ').collect { it.split(':').collect { Double.parseDouble(it) } }
+    File srt = new File(basedir, "target/parrot/segments/$folder/session.srt")
+    assert srt.isFile() : "no $srt"
+    List found = srt.text.split('\n\n').findAll { it.trim() }.collect { entry ->
+        def m = entry =~ /(\d\d):(\d\d):(\d\d),(\d{3}) --> (\d\d):(\d\d):(\d\d),(\d{3})/
+        assert m.find() : entry
+        def s = { int g ->
+            (m.group(g) as int) * 3600 + (m.group(g + 1) as int) * 60 + (m.group(g + 2) as int) + (m.group(g + 3) as int) / 1000d
+        }
+        [s(1), s(5)]
+    }
+    assert found.size() == expected.size() : "$folder: found $found, truth $expected"
+    found.eachWithIndex { f, i ->
+        assert Math.abs(f[0] - expected[i][0]) <= 0.02 && Math.abs(f[1] - expected[i][1]) <= 0.02 : "$folder $i: $f vs ${expected[i]}"
+    }
+    assert srt.text.split('\n')[2] == (folder.startsWith('low') ? 'low' : 'high')
+}
+int lowSegments = truth.getProperty('low--desk').split(' ').size() + truth.getProperty('low--headset').split(' ').size()
+assert log =~ /low\s+2 recordings,\s+\d+ windows with sound, $lowSegments segments, \d+\.\d s of sound \(detected\)/
+// The user's recordings folder is left as it was.
+assert new File(basedir, 'recordings/high').list().toList() == ['session.wav']
+
+List<String> lines = new File(basedir, 'target/parrot/classifications.csv').readLines()
+['low', 'high'].each { sound ->
+    assert lines.count { it.startsWith("$sound/clip") && it.split(',')[1] == sound } == 2 : lines.join('\n')
+}
+assert lines.any { it.startsWith('silence/room.wav,silence,') } : lines.join('\n')
+true
