@@ -1,6 +1,7 @@
 package dev.parrot.benchmarks;
 
 import dev.parrot.audio.WavDecoder;
+import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.evaluation.events.Detection;
 import dev.parrot.evaluation.events.OnsetScore;
 import dev.parrot.evaluation.events.Segment;
@@ -87,7 +88,9 @@ public final class StreamBenchmark {
         for (Path dir : dirs) {
             Path models = Files.createTempDirectory("parrot-stream-model");
             TrainingRequest request = TrainingRequest.defaults(dir.resolve("train"), models, "stream")
-                    .withSeedAndFolds(seed, TrainingRequest.DEFAULT_FOLDS);
+                    .withSeedAndFolds(seed, TrainingRequest.DEFAULT_FOLDS)
+                    .withDataset(new DatasetOptions(List.of(BACKGROUND), DatasetOptions.DEFAULT_SILENCE_LABEL, true,
+                            null, models.resolve("segments")));
             SoundModelTrainer.TrainingResult trained = new SoundModelTrainer().train(request);
             SoundModel model = SoundModel.load(trained.files().descriptorFile());
             float[] samples = WavDecoder.read(dir.resolve("stream.wav")).resampledTo(features.sampleRate()).samples();
@@ -103,7 +106,7 @@ public final class StreamBenchmark {
             Scored reference = readReference(dir.resolve("reference-probabilities.csv"), starts);
             Case c = new Case(dir.getFileName().toString(), samples.length / (double) features.sampleRate(),
                     readSrt(dir.resolve("stream.srt")), levels, new Scored(model.labels(), ours), reference,
-                    model.detectionSettings().withMuted(Set.of(BACKGROUND)));
+                    model.detectionSettings());
             cases.add(c);
             // The real detector on the stream as a file, one thread: its speed, and that it decides as the replay does.
             DetectionSettings live = onsets().settings().withMuted(Set.of(BACKGROUND));
