@@ -4,7 +4,6 @@ import dev.parrot.audio.WavDecoder;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.evaluation.events.Detection;
 import dev.parrot.evaluation.events.OnsetScore;
-import dev.parrot.evaluation.events.Segment;
 import dev.parrot.evaluation.events.TimelineComparison;
 import dev.parrot.evaluation.events.TimelineError;
 import dev.parrot.features.FeatureSettings;
@@ -15,21 +14,20 @@ import dev.parrot.runtime.EventDecider;
 import dev.parrot.runtime.SoundClassifier;
 import dev.parrot.runtime.SoundEvent;
 import dev.parrot.runtime.SoundModel;
+import dev.parrot.segments.Segment;
+import dev.parrot.segments.SrtFormat;
 import dev.parrot.training.SoundModelTrainer;
 import dev.parrot.training.TrainingRequest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Live detection on streams that {@code benchmarks/streams.py} built: for each case folder ({@code train/} with one
@@ -187,7 +185,7 @@ public final class StreamBenchmark {
             List<Segment> heard = new ArrayList<>();
             for (Detection d : replay(c, c.ours(), chosen, hop, window)) {
                 double start = d.decidedSeconds() - window;
-                heard.add(new Segment(start, start + HEARD_SECONDS, d.label()));
+                heard.add(new Segment(start, start + HEARD_SECONDS, d.label(), 0));
             }
             comparisons.add(TimelineComparison.of(c.truth(), heard, c.seconds(),
                     TimelineComparison.DEFAULT_FRAME_SECONDS));
@@ -327,22 +325,8 @@ public final class StreamBenchmark {
         return new Scored(labels, p);
     }
 
-    private static final Pattern SRT_ENTRY = Pattern.compile(
-            "(\\d+):(\\d+):(\\d+),(\\d+) --> (\\d+):(\\d+):(\\d+),(\\d+)\\R(.+)");
-
-    /** The truth streams.py wrote. */
+    /** The truth streams.py wrote, read as Parrot.py's segments. */
     static List<Segment> readSrt(Path srt) throws Exception {
-        List<Segment> segments = new ArrayList<>();
-        Matcher m = SRT_ENTRY.matcher(Files.readString(srt));
-        while (m.find()) {
-            segments.add(new Segment(seconds(m, 1), seconds(m, 5), m.group(9).strip()));
-        }
-        return segments;
-    }
-
-    private static double seconds(Matcher m, int group) {
-        int[] v = Arrays.stream(new int[] {group, group + 1, group + 2, group + 3})
-                .map(g -> Integer.parseInt(m.group(g))).toArray();
-        return v[0] * 3600 + v[1] * 60 + v[2] + v[3] / 1000.0;
+        return SrtFormat.parse(srt.toString(), Files.readAllBytes(srt));
     }
 }

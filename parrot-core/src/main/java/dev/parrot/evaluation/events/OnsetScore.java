@@ -1,5 +1,7 @@
 package dev.parrot.evaluation.events;
 
+import dev.parrot.segments.Segment;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.parrot.evaluation.events;
 
+import dev.parrot.segments.Segment;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OnsetScoreTest {
 
-    private static final List<Segment> TRUTH = List.of(new Segment(1.0, 1.1, "kick"), new Segment(3.0, 3.6, "snare"),
-            new Segment(5.0, 5.05, "kick"));
+    private static final List<Segment> TRUTH = List.of(new Segment(1.0, 1.1, "kick", 0), new Segment(3.0, 3.6, "snare", 0),
+            new Segment(5.0, 5.05, "kick", 0));
 
     @Test
     void firstReportOfTheRightSoundFindsASegmentAndItsDelayIsFromTheOnset() {
