@@ -23,7 +23,7 @@ import java.util.Set;
  * recordings is a hit at every threshold up to that confidence; an onset anywhere else (background, other sounds) is a
  * false alarm at every threshold up to it. The threshold chosen is the lowest, that is the one with the best recall,
  * whose false alarms stay within the target per minute of background audio (of the other sounds' audio when the model
- * has no background label), and at least {@value #LOWEST_PERCENT}%.
+ * has no background label; a minute when there is less), and at least {@value #LOWEST_PERCENT}%.
  */
 public final class ThresholdCalibration {
 
@@ -37,6 +37,12 @@ public final class ThresholdCalibration {
      */
     static final int LOWEST_PERCENT = 50;
     static final int CURVE_STEP_PERCENT = 5;
+
+    /**
+     * False alarms are counted per at least this many minutes: with seconds of audio to judge on, one confusion would
+     * be several per minute and push a sound's threshold to where it is hardly ever reported.
+     */
+    static final double MINIMUM_MINUTES = 1.0;
 
     private final DetectionSettings rule;
     private final double target;
@@ -103,7 +109,7 @@ public final class ThresholdCalibration {
                 }
             }
             double minutes = backgroundMinutes > 0 ? backgroundMinutes : totalMinutes - minutesOf[s];
-            thresholds.add(choose(labels.get(s), hits, alarms, minutes));
+            thresholds.add(choose(labels.get(s), hits, alarms, Math.max(MINIMUM_MINUTES, minutes)));
         }
         String method = String.format(Locale.ROOT, "per sound, the lowest threshold whose false alarms stay within"
                 + " %s per minute of %s, on cross-validated probabilities of held-out windows replayed through the"

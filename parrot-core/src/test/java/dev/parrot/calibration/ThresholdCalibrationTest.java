@@ -104,6 +104,30 @@ class ThresholdCalibrationTest {
     }
 
     @Test
+    void lessThanAMinuteOfBackgroundCountsAsAMinute() {
+        // Half a minute of speech with one burst the model takes for a kick.
+        double[] speechLevels = new double[2000];
+        for (int i = 0; i < speechLevels.length; i++) {
+            speechLevels[i] = i % 67 == 66 ? -25 : -60;
+        }
+        List<RecordingFeatures> recordings = List.of(recording("kick", -20, -25, -30), recording("snare", -22, -28),
+                recording("speech", speechLevels));
+        SoundDataset dataset = new SoundDataset(LABELS, recordings, List.of(), List.of("level_dbfs"));
+        HeldOutProbabilities heldOut = new HeldOutProbabilities(recordings, LABELS.size());
+        fill(heldOut, 0, 3, 0.6, 0.4, 0);
+        fill(heldOut, 1, 2, 0.02, 0.95, 0.03);
+        fill(heldOut, 2, 2000, 0.05, 0.05, 0.9);
+        heldOut.of(2)[66] = new float[] {0.75f, 0.05f, 0.2f};
+        DetectionCalibration c = new ThresholdCalibration(DetectionSettings.onsets(), 1.0).calibrate(dataset, heldOut,
+                Set.of("speech"), HOP);
+        assertEquals(0.5, c.minutesJudged(), 1e-3);
+        DetectionCalibration.SoundThreshold kick = of(c, "kick");
+        assertEquals(0.5, kick.threshold(), 1e-9, "one alarm in half a minute is one per minute, not two");
+        assertEquals(1.0, kick.expectedFalseAlarmsPerMinute(), 1e-9);
+        assertEquals(1.0, kick.expectedRecall(), 1e-9);
+    }
+
+    @Test
     void aNegativeTargetIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ThresholdCalibration(DetectionSettings.onsets(), -1));
     }
