@@ -236,7 +236,7 @@ def reference_probabilities(case):
 
 def build_jar():
     log('building parrot-core and the benchmarks ...')
-    subprocess.run(['mvn', '-B', '-ntp', '-q', '-o', '-Pbenchmarks', 'package', '-pl', 'benchmarks', '-am',
+    subprocess.run(['mvn', '-B', '-ntp', '-q', '-Pbenchmarks', 'package', '-pl', 'benchmarks', '-am',
                     '-DskipTests', '-Dinvoker.skip=true'], cwd=ROOT, check=True)
     return os.path.join(ROOT, 'benchmarks', 'target', 'benchmarks.jar')
 
