@@ -32,6 +32,21 @@ assert html.contains('On recordings it never saw')
 assert html =~ /[0-9]+ of 6 recordings in .*unseen recognised, measured by parrot:classify on /
 assert html.contains('<style>') : 'the CSS did not reach the page'
 
+// Two trainings (steps 2 and 3) left two entries in the history beside the model, and the page plots them.
+def history = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/models/noises-history.json'))
+assert history.builds.size() == 2 : "expected two trainings in the history, found ${history.builds.size()}"
+assert html.contains('<svg class="parrot-chart"') : 'no history chart'
+assert html.contains('over the last 2 trainings')
+// Every recording to listen to plays a clip that was copied into the site, a few seconds long at most.
+assert html.contains('Recordings to listen to')
+def clips = (html =~ /<audio controls preload="none" src="([^"]+)"/).collect { it[1] }
+clips.each { src ->
+    def clip = new File(basedir, "target/site/${src}")
+    assert clip.isFile() : "the page plays ${src}, which is not in the site"
+    assert clip.length() <= 44 + 3 * 16000 * 2 : "${src} is longer than three seconds"
+}
+assert !log.contains('The Parrot report under <reporting> needs a newer site plugin') : 'warned with 3.21.0 pinned'
+
 def reports = new File(basedir, 'target/site/project-reports.html')
 assert reports.isFile() : "no $reports"
 assert reports.text.contains('href="parrot.html"') : 'parrot.html is not listed under Project Reports'

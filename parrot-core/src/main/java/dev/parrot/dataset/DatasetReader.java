@@ -89,12 +89,21 @@ public final class DatasetReader {
                         + String.join(", ", chosen) + ". Name each sound once.");
             }
         }
+        List<String> folderNames = List.copyOf(folders.keySet());
         for (String sound : chosen) {
             if (!folders.containsKey(sound)) {
                 throw new DatasetException("Sound '" + sound + "' has no folder: "
-                        + recordingsDirectory.resolve(sound) + " does not exist. Record it there, or remove it from"
-                        + " <sounds>.");
+                        + recordingsDirectory.resolve(sound) + " does not exist. "
+                        + SoundNames.whatThereIs(sound, folderNames, recordingsDirectory)
+                        + " Record it there, or remove it from <sounds>.");
             }
+        }
+        // A <sounds> list pasted from an example learns only what it names; say what it leaves, or a user never knows.
+        List<String> leftOut = folderNames.stream().filter(f -> !chosen.contains(f)).toList();
+        if (!leftOut.isEmpty()) {
+            log.info("Learning " + chosen.size() + " of the " + folderNames.size() + " sound folders in "
+                    + recordingsDirectory + ", as <sounds> names them; left out: " + String.join(", ", leftOut)
+                    + " (leave <sounds> out to learn every folder)");
         }
         List<RecordingReader.Source> sources = new ArrayList<>();
         for (String sound : chosen) {

@@ -66,6 +66,7 @@ public final class CrossValidation {
         List<Double> foldAccuracies = new ArrayList<>();
         int clipsRight = 0;
         int clips = 0;
+        Mistakes mistakes = new Mistakes(sounds);
         for (int f = 0; f < k; f++) {
             long started = System.nanoTime();
             List<RecordingFeatures> train = new ArrayList<>();
@@ -89,6 +90,7 @@ public final class CrossValidation {
                 RecordingFeatures recording = test.get(t);
                 int actual = sounds.indexOf(recording.sound());
                 double[] clipVotes = new double[sounds.size()];
+                int[] heard = new int[sounds.size()];
                 float[][] testWindows = recording.windows();
                 for (int w = 0; w < testWindows.length; w++) {
                     Instance instance = TrainingSet.instance(header, testWindows[w]);
@@ -102,11 +104,13 @@ public final class CrossValidation {
                     if ((int) predicted == actual) {
                         right++;
                     }
+                    heard[(int) predicted]++;
                     windows++;
                     for (int c = 0; c < distribution.length; c++) {
                         clipVotes[c] += distribution[c];
                     }
                 }
+                mistakes.add(recording, actual, heard, clipVotes);
                 clips++;
                 if (Probabilities.mostProbable(clipVotes) == actual) {
                     clipsRight++;
@@ -119,11 +123,12 @@ public final class CrossValidation {
                     f + 1, k, trainingSet.data().numInstances(), train.size(), 100 * accuracy, windows,
                     (System.nanoTime() - started) / 1e9));
         }
-        return summarise(evaluation, sounds, k, foldAccuracies, clips == 0 ? 0 : clipsRight / (double) clips, clips);
+        return summarise(evaluation, sounds, k, foldAccuracies, clips == 0 ? 0 : clipsRight / (double) clips, clips,
+                mistakes.worst());
     }
 
     private ModelDescriptor.Evaluation summarise(Evaluation evaluation, List<String> sounds, int k,
-            List<Double> foldAccuracies, double clipAccuracy, int clips) {
+            List<Double> foldAccuracies, double clipAccuracy, int clips, List<ModelDescriptor.Mistake> mistakes) {
         double[][] confusion = evaluation.confusionMatrix();
         long[][] counts = new long[sounds.size()][sounds.size()];
         List<ModelDescriptor.SoundMetrics> perSound = new ArrayList<>();
@@ -144,7 +149,7 @@ public final class CrossValidation {
                 balance ? ", training folds balanced" : "");
         return new ModelDescriptor.Evaluation(method, k, evaluation.pctCorrect() / 100.0, Math.sqrt(variance),
                 foldAccuracies, clipAccuracy, Math.round(evaluation.numInstances()), clips, perSound,
-                new ModelDescriptor.ConfusionMatrix(List.copyOf(sounds), counts));
+                new ModelDescriptor.ConfusionMatrix(List.copyOf(sounds), counts), mistakes);
     }
 
     private static double finite(double v) {

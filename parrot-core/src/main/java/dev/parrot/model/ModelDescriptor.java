@@ -122,11 +122,44 @@ public record ModelDescriptor(int formatVersion, String name, String createdAt, 
      * @param recordings recordings evaluated
      * @param perSound precision, recall and F1 per sound
      * @param confusionMatrix windows by actual (rows) and predicted (columns) sound
+     * @param mistakes the recordings cross-validation got most wrong, worst first, at most
+     *        {@link #MISTAKES_KEPT}; empty in models trained before it was recorded
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Evaluation(String method, int folds, double accuracy, double accuracyStdDev,
             List<Double> foldAccuracies, double clipAccuracy, long windows, int recordings,
-            List<SoundMetrics> perSound, ConfusionMatrix confusionMatrix) {
+            List<SoundMetrics> perSound, ConfusionMatrix confusionMatrix, List<Mistake> mistakes) {
+
+        /** How many of the worst recordings an evaluation keeps. */
+        public static final int MISTAKES_KEPT = 10;
+
+        public Evaluation {
+            mistakes = mistakes == null ? List.of() : List.copyOf(mistakes);
+        }
+
+        /** An evaluation without recorded mistakes, as older models have. */
+        public Evaluation(String method, int folds, double accuracy, double accuracyStdDev,
+                List<Double> foldAccuracies, double clipAccuracy, long windows, int recordings,
+                List<SoundMetrics> perSound, ConfusionMatrix confusionMatrix) {
+            this(method, folds, accuracy, accuracyStdDev, foldAccuracies, clipAccuracy, windows, recordings, perSound,
+                    confusionMatrix, List.of());
+        }
+    }
+
+    /**
+     * A recording cross-validation got wrong, in some or all of its windows, while the model was trained without it.
+     *
+     * @param file the path relative to the recordings folder
+     * @param sound the sound it was recorded as
+     * @param heardAs what it was heard as: the whole recording's answer when that was wrong, else the sound its wrong
+     *        windows were most often taken for
+     * @param windows its windows that hold sound
+     * @param windowsWrong of those, the ones recognised as another sound
+     * @param recordingWrong whether the recording as a whole (its windows voted together) was recognised wrongly
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Mistake(String file, String sound, String heardAs, int windows, int windowsWrong,
+            boolean recordingWrong) {
     }
 
     /**

@@ -48,7 +48,7 @@ public final class BatchClassifier {
         SoundModel model = SoundModel.load(request.model());
         List<Job> jobs = jobs(request.input(), model.labels());
         int threads = Math.max(1, Math.min(request.threads(), jobs.size()));
-        log.info("Classifying " + jobs.size() + " recording" + (jobs.size() == 1 ? "" : "s") + " from "
+        log.info("Classifying " + recordings(jobs.size()) + " from "
                 + request.input() + " with " + model.name() + " " + model.labels() + " (" + threads + " thread"
                 + (threads == 1 ? "" : "s") + ")");
 
@@ -71,9 +71,9 @@ public final class BatchClassifier {
         }
         Path csv = request.classificationsFile();
         writeCsv(csv, classified);
-        log.info(String.format(Locale.ROOT, "%d recordings (%.1f s of audio) classified in %.2f s, %.0fx real time;"
-                + " %d skipped. Written to %s", classified.size(), audio, wall, wall > 0 ? audio / wall : 0,
-                skipped.size(), csv));
+        log.info(String.format(Locale.ROOT, "%s (%.1f s of audio) classified in %.2f s, %.0fx real time;"
+                + " %d skipped. Written to %s", recordings(classified.size()), audio, wall,
+                wall > 0 ? audio / wall : 0, skipped.size(), csv));
 
         UnseenEvaluation unseen = evaluate(model, request.input(), classified, skipped);
         Path unseenFile = null;
@@ -258,17 +258,28 @@ public final class BatchClassifier {
         return folder.startsWith(Path.of(training.recordingsDirectory()).toAbsolutePath().normalize());
     }
 
+    private static final String NOT_APPLICABLE = "n/a";
+
+    private static String figure(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** "1 recording", "2 recordings". */
+    static String recordings(int n) {
+        return n + (n == 1 ? " recording" : " recordings");
+    }
+
     private static void logEvaluation(ProgressLog log, UnseenEvaluation e, Path file) {
         log.info("");
         if (e.trainingData()) {
             log.warn(e.input() + " holds the recordings " + e.model() + " was trained on: the accuracy below is"
                     + " on recordings it has seen, and says little about new ones. Classify recordings made apart"
                     + " from the training set to measure that.");
-            log.info(String.format(Locale.ROOT, "Accuracy on %d recordings the model was trained on: %.4f (%d right)",
-                    e.recordings(), e.accuracy(), e.correct()));
+            log.info(String.format(Locale.ROOT, "Accuracy on %s the model was trained on: %.4f (%d right)",
+                    recordings(e.recordings()), e.accuracy(), e.correct()));
         } else {
-            log.info(String.format(Locale.ROOT, "Accuracy on %d recordings the model never saw: %.4f (%d right)",
-                    e.recordings(), e.accuracy(), e.correct()));
+            log.info(String.format(Locale.ROOT, "Accuracy on %s the model never saw: %.4f (%d right)",
+                    recordings(e.recordings()), e.accuracy(), e.correct()));
         }
         List<String> columns = e.confusionMatrix().labels();
         int width = Math.max(8, columns.stream().mapToInt(String::length).max().orElse(8) + 1);
@@ -290,9 +301,17 @@ public final class BatchClassifier {
         }
         log.info(String.format(Locale.ROOT, "  %-16s %8s %8s %8s %8s", "sound", "precision", "recall", "F1",
                 "recordings"));
-        for (ModelDescriptor.SoundMetrics m : e.perSound()) {
-            log.info(String.format(Locale.ROOT, "  %-16s %8.3f %8.3f %8.3f %8d", m.sound(), m.precision(), m.recall(),
-                    m.f1(), m.support()));
+        for (int s = 0; s < e.perSound().size(); s++) {
+            ModelDescriptor.SoundMetrics m = e.perSound().get(s);
+            // Without a recording of the sound its recall means nothing; without an answer naming it, its precision.
+            boolean anyAnswer = false;
+            for (long[] row : counts) {
+                anyAnswer |= row[s] > 0;
+            }
+            boolean recorded = m.support() > 0;
+            log.info(String.format(Locale.ROOT, "  %-16s %8s %8s %8s %8d", m.sound(),
+                    anyAnswer ? figure(m.precision()) : NOT_APPLICABLE, recorded ? figure(m.recall()) : NOT_APPLICABLE,
+                    anyAnswer && recorded ? figure(m.f1()) : NOT_APPLICABLE, m.support()));
         }
         log.info("Written to " + file);
     }

@@ -1,6 +1,7 @@
 package dev.parrot.training;
 
 import dev.parrot.ParrotException;
+import dev.parrot.ParrotVersion;
 import dev.parrot.ProgressLog;
 import dev.parrot.dataset.Balancing;
 import dev.parrot.dataset.DatasetReader;
@@ -14,6 +15,7 @@ import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.DetectionCalibration;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.model.ModelHistory;
 import dev.parrot.runtime.DetectionSettings;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
@@ -118,6 +120,7 @@ public final class SoundModelTrainer {
         ModelDescriptor descriptor = describe(request, dataset, balancing, template, evaluation, calibration, millis);
         ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
         files.write(model, header, descriptor);
+        ModelHistory.append(files, descriptor, log);
         logSummary(log, descriptor, files);
         return new TrainingResult(descriptor, files);
     }
@@ -227,11 +230,10 @@ public final class SoundModelTrainer {
         return "Below 90%: too many misfires to rely on; re-record or drop the sounds the confusion matrix mixes up.";
     }
 
-    /** The version of Parrot, from the jar's manifest. */
+    /** The version of Parrot, as the build wrote it into {@code dev/parrot/parrot-version.properties}. */
     static final class Version {
         static String current() {
-            String v = SoundModelTrainer.class.getPackage().getImplementationVersion();
-            return v != null ? v : "development";
+            return ParrotVersion.current();
         }
     }
 }

@@ -62,6 +62,31 @@ class DatasetReaderTest {
     }
 
     @Test
+    void aMisspeltSoundListsTheFoldersAndTheOneMeant() throws Exception {
+        SyntheticRecordings.write(dir, 2, 0.2, "low", "high");
+        Files.createDirectories(dir.resolve("whistle"));
+        DatasetException e = fails(dir, List.of("low", "whistel"));
+        assertTrue(e.getMessage().contains("The sound folders in " + dir + " are: high, low, whistle;"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'whistle'?"), e.getMessage());
+        DatasetException farOff = fails(dir, List.of("low", "trumpet"));
+        assertTrue(farOff.getMessage().contains("are: high, low, whistle."), farOff.getMessage());
+        assertTrue(!farOff.getMessage().contains("did you mean"), farOff.getMessage());
+    }
+
+    @Test
+    void soundFoldersLeftOutOfSoundsAreNamedInTheLog() throws Exception {
+        SyntheticRecordings.write(dir, 2, 0.2, "low", "high", "mid", "rush");
+        CollectingLog log = new CollectingLog();
+        new DatasetReader(SETTINGS, 2, log).read(dir, List.of("low", "high"));
+        assertTrue(log.infos().stream().anyMatch(m -> m.contains("Learning 2 of the 4 sound folders")
+                && m.contains("left out: mid, rush")), log.infos().toString());
+        CollectingLog all = new CollectingLog();
+        new DatasetReader(SETTINGS, 2, all).read(dir, List.of());
+        assertTrue(all.infos().stream().noneMatch(m -> m.contains("left out")), all.infos().toString());
+    }
+
+    @Test
     void soundNamedTwice() throws Exception {
         SyntheticRecordings.write(dir, 2, 0.2, "low", "high");
         DatasetException e = fails(dir, List.of("low", "high", "low"));

@@ -23,6 +23,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BatchClassifierTest {
 
     @Test
+    void aSoundWithoutRecordingsInTheInputHasNoFiguresRatherThanZeros(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("unseen");
+        WavWriter.writePcm16(input.resolve("low/one.wav"), TestSounds.take("low", RATE, 11), RATE);
+        CollectingLog log = new CollectingLog();
+
+        new BatchClassifier().classify(new ClassifyRequest(input, TestSounds.modelFile(), dir.resolve("r"), 1, log));
+
+        List<String> lines = log.infos();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+high\\s+n/a\\s+n/a\\s+n/a\\s+0")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+low\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+1")),
+                lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Classifying 1 recording from ")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("1 recording (")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Accuracy on 1 recording the model never saw")),
+                lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.matches("(.*\\s)?1 recordings.*")), lines.toString());
+    }
+
+    @Test
     void classifiesAFolderAndMeasuresAccuracyWhereFoldersNameTheSounds(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("unseen");
         TestSounds.writeRecordings(input, 2, 900);

@@ -10,6 +10,7 @@ import dev.parrot.features.FeatureSettings;
 import dev.parrot.features.SoundWindows;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.model.ModelHistory;
 import dev.parrot.testing.CollectingLog;
 import dev.parrot.testing.SyntheticRecordings;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,8 +90,65 @@ class SoundModelTrainerTest {
         assertTrue(Files.size(files.classifierFile()) > 0);
         assertTrue(Files.size(files.descriptorFile()) > 0);
         try (var listing = Files.list(dir.resolve("out-1"))) {
-            assertEquals(2, listing.count(), "no temporary file left behind");
+            assertEquals(3, listing.count(), "the model, its JSON and its history; no temporary file left behind");
         }
+    }
+
+    @Test
+    void eachTrainingAppendsItsFiguresToTheHistoryBesideTheModel() throws Exception {
+        Path out = dir.resolve("out-history");
+        SoundModelTrainer.TrainingResult once = new SoundModelTrainer().train(request(out, "noises"));
+        ModelHistory history = ModelHistory.read(ModelHistory.file(once.files()), "noises");
+        assertEquals(1, history.builds().size());
+        Files.writeString(out.resolve("noises.json"), "a user's edit the next training replaces");
+        SoundModelTrainer.TrainingResult twice = new SoundModelTrainer().train(request(out, "noises", 7));
+
+        history = ModelHistory.read(out.resolve("noises-history.json"), "noises");
+        assertEquals(2, history.builds().size());
+        ModelHistory.Build last = history.builds().get(1);
+        assertEquals(twice.descriptor().evaluation().accuracy(), last.accuracy());
+        assertEquals(twice.descriptor().createdAt(), last.createdAt());
+        assertEquals(LABELS, List.copyOf(last.recall().keySet()));
+        assertEquals(once.descriptor().evaluation().accuracy(), history.builds().get(0).accuracy());
+    }
+
+    @Test
+    void anUnreadableHistoryIsMovedAsideAndANewOneBegins() throws Exception {
+        Path out = dir.resolve("out-broken-history");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("noises-history.json"), "{ not json");
+        CollectingLog warnings = new CollectingLog();
+        new SoundModelTrainer().train(new TrainingRequest(recordings, List.of(), out, "noises", true, "random-forest",
+                "-I 10", 42, 4, 2, FeatureSettings.defaults(), warnings));
+        assertEquals(1, ModelHistory.read(out.resolve("noises-history.json"), "noises").builds().size());
+        assertEquals("{ not json", Files.readString(out.resolve("noises-history.json.unreadable")));
+        assertTrue(warnings.warnings().stream().anyMatch(w -> w.contains("noises-history.json is not a model history")
+                && w.contains("moved to")), warnings.warnings().toString());
+    }
+
+    @Test
+    void theRecordingsCrossValidationGotWrongAreNamedWithWhatTheyWereHeardAs() throws Exception {
+        ModelDescriptor.Evaluation e = first.descriptor().evaluation();
+        // low and mid overlap in pitch, so some windows are always heard wrongly.
+        assertTrue(e.accuracy() < 1, "the fixture should not be perfectly separable");
+        assertTrue(!e.mistakes().isEmpty());
+        assertTrue(e.mistakes().size() <= ModelDescriptor.Evaluation.MISTAKES_KEPT);
+        for (ModelDescriptor.Mistake m : e.mistakes()) {
+            assertTrue(Files.isRegularFile(recordings.resolve(m.file())), m.file());
+            assertTrue(m.file().startsWith(m.sound() + "/"), m.toString());
+            assertTrue(LABELS.contains(m.heardAs()) && !m.heardAs().equals(m.sound()), m.toString());
+            assertTrue(m.recordingWrong() || m.windowsWrong() > 0, m.toString());
+            assertTrue(m.windowsWrong() <= m.windows(), m.toString());
+        }
+        // Worst first: recordings heard wrongly as a whole, then by the share of wrong windows.
+        for (int i = 1; i < e.mistakes().size(); i++) {
+            ModelDescriptor.Mistake a = e.mistakes().get(i - 1);
+            ModelDescriptor.Mistake b = e.mistakes().get(i);
+            assertTrue(a.recordingWrong() && !b.recordingWrong() || a.recordingWrong() == b.recordingWrong()
+                    && a.windowsWrong() * (long) b.windows() >= b.windowsWrong() * (long) a.windows(), a + " / " + b);
+        }
+        JsonNode json = ModelFiles.json().readTree(first.files().descriptorFile().toFile());
+        assertEquals(e.mistakes().get(0).file(), json.at("/evaluation/mistakes/0/file").asText());
     }
 
     @Test

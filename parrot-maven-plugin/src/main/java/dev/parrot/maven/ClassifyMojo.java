@@ -23,8 +23,11 @@ import java.nio.file.Path;
 @Mojo(name = "classify", threadSafe = true)
 public class ClassifyMojo extends AbstractParrotMojo {
 
-    /** The WAV file, or the folder of WAV files (searched recursively), to classify. */
-    @Parameter(property = "parrot.input", required = true)
+    /**
+     * The WAV file, or the folder of WAV files (searched recursively), to classify. Not marked required, so that
+     * without it the goal says which property to set rather than Maven's generic message.
+     */
+    @Parameter(property = "parrot.input")
     private File input;
 
     /** The model's name, as given to {@code parrot:train}: the model is {@code <outputDirectory>/<modelName>.json}. */
@@ -54,6 +57,10 @@ public class ClassifyMojo extends AbstractParrotMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
+        if (input == null) {
+            throw new MojoFailureException("Nothing to classify: give a WAV file or a folder of them with"
+                    + " -Dparrot.input=<file or folder> (or <input> in the plugin's configuration).");
+        }
         Path modelFile = model != null ? model.toPath()
                 : outputDirectory.toPath().resolve(modelName + ModelFiles.DESCRIPTOR_EXTENSION);
         ClassifyRequest request = new ClassifyRequest(input.toPath(), modelFile, reportDirectory.toPath(),

@@ -1,8 +1,10 @@
 package dev.parrot.maven;
 
 import dev.parrot.maven.report.ModelView;
+import dev.parrot.model.UnseenEvaluation;
 import dev.parrot.maven.report.ModelsFolder;
 import dev.parrot.maven.report.ParrotReportRenderer;
+import dev.parrot.maven.report.ReportClips;
 import dev.parrot.maven.report.ReportLabels;
 import dev.parrot.maven.report.ReportTemplates;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -14,8 +16,10 @@ import org.apache.maven.reporting.MavenReportException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The Parrot page of the build site, {@code parrot.html}: for every model the train goal left in the models folder,
@@ -56,6 +60,14 @@ public class ReportMojo extends AbstractMavenReport {
             required = true)
     private File siteOutputDirectory;
 
+    /**
+     * Not used: the page goes to {@code siteOutputDirectory}. Declared so that the name, which in a plugin-wide
+     * {@code <configuration>} belongs to train's models folder, is documented here rather than by
+     * maven-reporting-impl's inherited field.
+     */
+    @Parameter(defaultValue = "${project.build.directory}/reports")
+    private File outputDirectory;
+
     /** Skips the report, e.g. {@code -Dparrot.skip} on a machine without the recordings. */
     @Parameter(property = "parrot.skip", defaultValue = "false")
     private boolean skip;
@@ -64,8 +76,15 @@ public class ReportMojo extends AbstractMavenReport {
     private List<ModelsFolder.FoundModel> found;
 
     @Override
-    public String getOutputName() {
+    public String getOutputPath() {
         return OUTPUT_NAME;
+    }
+
+    /** Still abstract in maven-reporting-api 4, though deprecated for {@link #getOutputPath()}. */
+    @Override
+    @SuppressWarnings("deprecation")
+    public String getOutputName() {
+        return getOutputPath();
     }
 
     @Override
@@ -114,13 +133,25 @@ public class ReportMojo extends AbstractMavenReport {
         }
         ReportLabels labels = ReportLabels.forLocale(locale);
         MavenProgressLog log = new MavenProgressLog(getLog());
-        List<ModelView> views = found.stream().map(m -> ModelView.of(m.descriptor(),
-                ModelsFolder.unseen(classificationsDirectory.toPath(), m.descriptor(), log), labels)).toList();
+        Path site = getReportOutputDirectory().toPath();
+        List<ModelView> views = new ArrayList<>();
+        for (ModelsFolder.FoundModel m : found) {
+            Optional<UnseenEvaluation> unseen = ModelsFolder.unseen(classificationsDirectory.toPath(),
+                    m.descriptor(), log);
+            ReportClips.Clips clips;
+            try {
+                clips = ReportClips.copy(site, m.descriptor(), unseen, log);
+            } catch (IOException e) {
+                throw new MavenReportException("Cannot copy the clips of " + m.descriptor().name() + " into "
+                        + site + ": " + e.getMessage(), e);
+            }
+            views.add(ModelView.of(m.descriptor(), unseen, ModelsFolder.history(m, log), clips, labels));
+        }
         new ParrotReportRenderer(getSink(), views, shown(modelsDirectory.toPath()), new ReportTemplates(labels))
                 .render();
         getLog().info("Parrot report of " + views.size() + (views.size() == 1 ? " model" : " models") + " from "
                 + shown(modelsDirectory.toPath()) + ": "
-                + shown(getReportOutputDirectory().toPath().resolve(getOutputName() + ".html")));
+                + shown(getReportOutputDirectory().toPath().resolve(getOutputPath() + ".html")));
     }
 
     /** A path as the reader knows it: relative to the project when inside it ({@code target/models}). */

@@ -6,10 +6,12 @@ import dev.parrot.features.FeatureSettings;
 import dev.parrot.training.SoundModelTrainer;
 import dev.parrot.training.TrainingRequest;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
@@ -132,8 +134,23 @@ public class TrainMojo extends AbstractParrotMojo {
     @Parameter(property = "parrot.threads", defaultValue = "0")
     private int threads;
 
+    /** The project, to tell before its site whether the site can show the report. */
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true)
+    private PluginDescriptor plugin;
+
+    @Parameter(defaultValue = "${maven.version}", readonly = true)
+    private String mavenVersion;
+
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
+        String siteProblem = SiteRenderer.problem(project, plugin == null ? null : plugin.getPluginLookupKey(),
+                mavenVersion);
+        if (siteProblem != null) {
+            getLog().warn(siteProblem);
+        }
         TrainingRequest request = new TrainingRequest(recordingsDirectory.toPath(),
                 sounds == null ? List.of() : List.copyOf(sounds), outputDirectory.toPath(), modelName,
                 automaticDatasetBalancing, classifier, classifierOptions == null ? "" : classifierOptions, seed,

@@ -43,6 +43,13 @@ class ClassifyMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "classify")
+    void withoutInputItSaysWhichPropertyToSet(ClassifyMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("-Dparrot.input=<file or folder>"), e.getMessage());
+    }
+
+    @Test
     @InjectMojo(goal = "classify", pom = "src/test/resources/unit/classify-missing-model/pom.xml")
     void aMissingModelFailsNamingItsPath(ClassifyMojo mojo) throws Exception {
         Path input = ((File) getVariableValueFromObject(mojo, "input")).toPath();

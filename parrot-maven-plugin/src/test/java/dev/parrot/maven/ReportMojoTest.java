@@ -64,7 +64,7 @@ class ReportMojoTest {
     @InjectMojo(goal = "report")
     @MojoParameter(name = "siteOutputDirectory", value = "${basedir}/target/site")
     void itIsAProjectReportCalledParrot(ReportMojo mojo) {
-        assertEquals("parrot", mojo.getOutputName());
+        assertEquals("parrot", mojo.getOutputPath());
         assertEquals(MavenReport.CATEGORY_PROJECT_REPORTS, mojo.getCategoryName());
         assertEquals("Parrot sound models", mojo.getName(Locale.ENGLISH));
         assertTrue(mojo.getReportOutputDirectory().getPath().endsWith("target/site"),

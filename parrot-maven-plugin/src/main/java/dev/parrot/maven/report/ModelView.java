@@ -2,6 +2,7 @@ package dev.parrot.maven.report;
 
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.ModelHistory;
 import dev.parrot.model.UnseenEvaluation;
 
 import java.util.ArrayList;
@@ -28,10 +29,13 @@ import java.util.stream.Collectors;
  * @param pairs the most confused pairs, worst first
  * @param facts how the model was made
  * @param skipped recordings the train goal left out
+ * @param mistakes the recordings cross-validation got most wrong, to listen to
+ * @param history accuracy and recall over the last trainings, or null when there is no history
  * @param live the calibrated live-detection settings, or null for a model trained without calibration
  */
 public record ModelView(String name, String anchor, String summary, Accuracy accuracy, Unseen unseen, Matrix matrix,
-        List<SoundRow> sounds, List<Pair> pairs, List<Fact> facts, List<Skipped> skipped, DetectionView live) {
+        List<SoundRow> sounds, List<Pair> pairs, List<Fact> facts, List<Skipped> skipped, List<Listen> mistakes,
+        History history, DetectionView live) {
 
     /** Accuracy from this share on is optimal (Parrot.py's advice). */
     public static final double GOOD = 0.95;
@@ -85,8 +89,33 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
             List<Miss> misses, int moreMisses, String skipped) {
     }
 
-    /** A recording the model got wrong. */
-    public record Miss(String file, String expected, String heardAs, String confidence) {
+    /**
+     * A recording the model got wrong.
+     *
+     * @param clip the link to its excerpt in the site, or empty when there is none
+     */
+    public record Miss(String file, String expected, String heardAs, String confidence, String clip) {
+    }
+
+    /**
+     * A recording cross-validation got wrong, with a player.
+     *
+     * @param file the path relative to the recordings folder
+     * @param sound the sound it was recorded as
+     * @param heardAs what it was heard as
+     * @param detail how wrong, in words: "as a whole; 14 of 20 windows"
+     * @param clip the link to its excerpt in the site, or empty when there is none
+     */
+    public record Listen(String file, String sound, String heardAs, String detail, String clip) {
+    }
+
+    /**
+     * The model's figures across trainings.
+     *
+     * @param note what the chart shows, or that there is one training so far
+     * @param chart the chart
+     */
+    public record History(String note, HistoryChart chart) {
     }
 
     /**
@@ -167,6 +196,17 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
      * @throws IllegalArgumentException as {@link #of(ModelDescriptor, ReportLabels)}
      */
     public static ModelView of(ModelDescriptor d, Optional<UnseenEvaluation> unseen, ReportLabels l) {
+        return of(d, unseen, Optional.empty(), ReportClips.Clips.NONE, l);
+    }
+
+    /**
+     * Words and colours for a model, what {@code parrot:classify} measured on it, its history and the clips of the
+     * recordings it got wrong.
+     *
+     * @throws IllegalArgumentException as {@link #of(ModelDescriptor, ReportLabels)}
+     */
+    public static ModelView of(ModelDescriptor d, Optional<UnseenEvaluation> unseen, Optional<ModelHistory> history,
+            ReportClips.Clips clips, ReportLabels l) {
         String problem = problem(d);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -182,8 +222,10 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         String summary = l.get("model.summary", labels.size(), l.count(recordings), audio, l.instant(d.createdAt()));
 
         return new ModelView(d.name(), anchor(d.name()), summary, accuracy(e, l),
-                unseen.map(u -> unseen(u, d, l)).orElse(null), matrix(labels, counts, l), sounds(d, l),
-                pairs(labels, counts, l), facts(d, l), skipped(t), DetectionView.of(d, l));
+                unseen.map(u -> unseen(u, d, clips.unseen(), l)).orElse(null), matrix(labels, counts, l),
+                sounds(d, l), pairs(labels, counts, l), facts(d, l), skipped(t), mistakes(e, clips.training(), l),
+                history.filter(h -> !h.builds().isEmpty()).map(h -> history(h, labels, l)).orElse(null),
+                DetectionView.of(d, l));
     }
 
     /** Why a descriptor cannot be shown, or null when it can. */
@@ -227,7 +269,20 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
                 folds);
     }
 
-    private static Unseen unseen(UnseenEvaluation u, ModelDescriptor d, ReportLabels l) {
+    private static List<Listen> mistakes(ModelDescriptor.Evaluation e, Map<String, String> clips, ReportLabels l) {
+        return e.mistakes().stream().map(m -> new Listen(m.file(), m.sound(), m.heardAs(),
+                l.get(m.recordingWrong() ? "mistakes.detail.whole" : "mistakes.detail.windows",
+                        l.count(m.windowsWrong()), l.count(m.windows())),
+                clips.getOrDefault(m.file(), ""))).toList();
+    }
+
+    private static History history(ModelHistory h, List<String> sounds, ReportLabels l) {
+        int shown = Math.min(h.builds().size(), HistoryChart.SHOWN);
+        String note = h.builds().size() == 1 ? l.get("history.first") : l.get("history.note", shown);
+        return new History(note, HistoryChart.of(h, sounds, l));
+    }
+
+    private static Unseen unseen(UnseenEvaluation u, ModelDescriptor d, Map<String, String> clips, ReportLabels l) {
         List<String> notes = new ArrayList<>();
         if (u.trainingData()) {
             notes.add(l.get("unseen.trainingData"));
@@ -241,7 +296,8 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         String compare = l.get("unseen.compare", l.percent(d.evaluation().clipAccuracy()));
         List<UnseenEvaluation.Miss> all = u.misclassified() == null ? List.of() : u.misclassified();
         List<Miss> misses = all.stream().limit(MISSES_SHOWN)
-                .map(m -> new Miss(m.file(), m.expected(), m.label(), l.percent(m.confidence()))).toList();
+                .map(m -> new Miss(m.file(), m.expected(), m.label(), l.percent(m.confidence()),
+                        clips.getOrDefault(m.file(), ""))).toList();
         int skipped = u.skipped() == null ? 0 : u.skipped().size();
         return new Unseen(l.percent(u.accuracy()), tier, detail, compare, notes, misses, all.size() - misses.size(),
                 skipped == 0 ? "" : l.get("unseen.skipped", skipped));

@@ -4,6 +4,7 @@ import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.model.ModelHistory;
 import dev.parrot.model.UnseenEvaluation;
 
 import java.io.IOException;
@@ -43,6 +44,7 @@ public final class ModelsFolder {
         List<Path> candidates;
         try (Stream<Path> files = Files.list(directory)) {
             candidates = files.filter(p -> p.getFileName().toString().endsWith(ModelFiles.DESCRIPTOR_EXTENSION))
+                    .filter(p -> !ModelHistory.isHistory(p))
                     .filter(Files::isRegularFile)
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
@@ -72,6 +74,25 @@ public final class ModelsFolder {
             }
         }
         return found;
+    }
+
+    /**
+     * The figures of the model's past trainings, {@code <modelName>-history.json} beside it, when the train goal kept
+     * one. A file that cannot be read is warned about and left out.
+     */
+    public static Optional<ModelHistory> history(FoundModel model, ProgressLog log) {
+        Path file = ModelHistory.file(ModelFiles.of(model.file()));
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ModelHistory.read(file, model.descriptor().name()));
+        } catch (ParrotException e) {
+            log.warn(e.getMessage() + " It is left out of the report.");
+        } catch (IOException e) {
+            log.warn("Cannot read " + file + ": " + e.getMessage() + ". It is left out of the report.");
+        }
+        return Optional.empty();
     }
 
     /**

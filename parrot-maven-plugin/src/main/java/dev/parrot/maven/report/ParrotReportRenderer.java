@@ -55,6 +55,8 @@ public final class ParrotReportRenderer extends AbstractMavenReportRenderer {
         perSound(model);
         liveDetection(model);
         mostConfused(model);
+        recordingsToListenTo(model);
+        acrossBuilds(model);
         howItWasMade(model);
         endSection();
     }
@@ -96,6 +98,21 @@ public final class ParrotReportRenderer extends AbstractMavenReportRenderer {
         startSection(labels.get("pairs.title"), model.anchor() + "-pairs");
         html("pairs.ftlh", Map.of("model", model));
         endSection();
+    }
+
+    private void recordingsToListenTo(ModelView model) {
+        startSection(labels.get("mistakes.title"), model.anchor() + "-listen");
+        html("mistakes.ftlh", Map.of("model", model));
+        endSection();
+    }
+
+    /** Only once the train goal has kept a history: models trained before it have none. */
+    private void acrossBuilds(ModelView model) {
+        if (model.history() != null) {
+            startSection(labels.get("history.title"), model.anchor() + "-history");
+            html("history.ftlh", Map.of("model", model));
+            endSection();
+        }
     }
 
     private void howItWasMade(ModelView model) {

@@ -91,6 +91,19 @@ public final class ReportLabels {
         return d.toHours() + " h " + d.toMinutesPart() + " min";
     }
 
+    /** The date of an ISO-8601 instant in the locale's medium style, in UTC; the text itself when it is not one. */
+    public String date(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "?";
+        }
+        try {
+            return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
+                    .withZone(ZoneOffset.UTC).format(Instant.parse(iso));
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
+    }
+
     /** An ISO-8601 instant in the locale's medium date-time style, in UTC; the text itself when it is not one. */
     public String instant(String iso) {
         if (iso == null || iso.isBlank()) {

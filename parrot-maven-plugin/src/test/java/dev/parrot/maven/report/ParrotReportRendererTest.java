@@ -2,6 +2,7 @@ package dev.parrot.maven.report;
 
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.model.ModelHistory;
 import dev.parrot.model.UnseenEvaluation;
 import org.apache.maven.doxia.sink.impl.Xhtml5BaseSink;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,8 +12,10 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +31,8 @@ class ParrotReportRendererTest {
 
     @BeforeAll
     static void render() throws Exception {
-        page = render(fixture("drums.json"), unseenFixture());
+        ReportLabels labels = ReportLabels.forLocale(Locale.ENGLISH);
+        page = render(List.of(actionableFixture(labels)), labels);
         // Kept for looking at it in a browser: target/parrot-report-test/parrot-body.html.
         Path out = Path.of("target", "parrot-report-test");
         Files.createDirectories(out);
@@ -49,6 +53,44 @@ class ParrotReportRendererTest {
                 .toURI()));
     }
 
+    /**
+     * The drums model as a user who acts on it sees it: with cross-validation's mistakes and classify's misses to
+     * play (clips for some of them), and four trainings of history in which re-recording the toms helped.
+     */
+    static ModelView actionableFixture(ReportLabels labels) throws Exception {
+        ModelDescriptor d = fixture("drums.json");
+        ModelDescriptor.Evaluation e = d.evaluation();
+        List<ModelDescriptor.Mistake> mistakes = List.of(
+                new ModelDescriptor.Mistake("tom/tom_05.wav", "tom", "kick", 24, 15, true),
+                new ModelDescriptor.Mistake("snare/snare_03.wav", "snare", "hihat", 30, 11, false),
+                new ModelDescriptor.Mistake("<script>/take<b>2</b>.wav", "<script>", "snare", 10, 3, false));
+        ModelDescriptor withMistakes = new ModelDescriptor(d.formatVersion(), d.name(), d.createdAt(),
+                d.parrotVersion(), d.labels(), d.features(), d.training(), d.classifier(),
+                new ModelDescriptor.Evaluation(e.method(), e.folds(), e.accuracy(), e.accuracyStdDev(),
+                        e.foldAccuracies(), e.clipAccuracy(), e.windows(), e.recordings(), e.perSound(),
+                        e.confusionMatrix(), mistakes));
+        List<ModelHistory.Build> builds = List.of(
+                build("2026-03-10T08:00:00Z", 0.862, 0.90, 0.84, 0.62, 0.93, 0.80),
+                build("2026-03-11T08:00:00Z", 0.874, 0.92, 0.85, 0.66, 0.92, 0.82),
+                build("2026-03-13T08:00:00Z", 0.897, 0.93, 0.87, 0.79, 0.93, 0.84),
+                build(d.createdAt(), e.accuracy(), 0.935, 0.883, 0.906, 0.935, 0.925));
+        ReportClips.Clips clips = new ReportClips.Clips(
+                Map.of("tom/tom_05.wav", "parrot-clips/model-drums/cv-01.wav",
+                        "snare/snare_03.wav", "parrot-clips/model-drums/cv-02.wav"),
+                Map.of("tom/tom_new_2.wav", "parrot-clips/model-drums/new-01.wav"));
+        return ModelView.of(withMistakes, Optional.of(unseenFixture()),
+                Optional.of(new ModelHistory(ModelHistory.FORMAT_VERSION, d.name(), builds)), clips, labels);
+    }
+
+    private static ModelHistory.Build build(String at, double accuracy, double... recall) {
+        List<String> sounds = List.of("kick", "snare", "tom", "hihat", "<script>");
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (int i = 0; i < sounds.size(); i++) {
+            byName.put(sounds.get(i), recall[i]);
+        }
+        return new ModelHistory.Build(at, "0.1.0-SNAPSHOT", "random-forest", 52, 1335, accuracy, 0.95, byName);
+    }
+
     static String render(List<ModelDescriptor> descriptors, Locale locale) {
         ReportLabels labels = ReportLabels.forLocale(locale);
         return render(descriptors.stream().map(d -> ModelView.of(d, labels)).toList(), labels);
@@ -59,7 +101,7 @@ class ParrotReportRendererTest {
         return render(List.of(ModelView.of(model, Optional.of(unseen), labels)), labels);
     }
 
-    private static String render(List<ModelView> views, ReportLabels labels) {
+    static String render(List<ModelView> views, ReportLabels labels) {
         StringWriter html = new StringWriter();
         new ParrotReportRenderer(new Xhtml5BaseSink(html), views, "target/models", new ReportTemplates(labels))
                 .render();
@@ -127,8 +169,10 @@ class ParrotReportRendererTest {
                 + " Mar 15, 2026"));
         assertTrue(page.contains("Cross-validation recognised 97.9% of the training recordings as a whole."));
         assertTrue(page.contains("One recording could not be read"));
-        assertTrue(page.contains("<tr><td><code>tom/tom_new_2.wav</code></td><td>tom</td><td>kick</td>"
-                + "<td class=\"parrot-num\">61.0%</td></tr>"));
+        assertTrue(page.contains("<tr><td><code>tom/tom_new_2.wav</code></td><td data-label=\"Recorded\">tom</td>"
+                + "<td data-label=\"Heard as\">kick</td><td class=\"parrot-num\" data-label=\"Confidence\">61.0%</td>"
+                + "<td class=\"parrot-player\"><audio controls preload=\"none\""
+                + " src=\"parrot-clips/model-drums/new-01.wav\" title=\"Play tom/tom_new_2.wav\"></audio></td></tr>"));
         assertFalse(page.contains("Measured on the model trained"), "the evaluation is of this model");
     }
 
@@ -144,6 +188,49 @@ class ParrotReportRendererTest {
         assertTrue(html.contains("part of the training data, so this figure says nothing about new ones"));
         assertFalse(html.contains("Recognised wrongly"));
         assertFalse(html.contains("could not be read"));
+    }
+
+    @Test
+    void theRecordingsCrossValidationGotWrongCanBePlayedWhereTheirClipsWereCopied() {
+        int section = page.indexOf("id=\"model-drums-listen\"");
+        assertTrue(section > 0, "no section of recordings to listen to");
+        assertTrue(page.contains("<tr><td><code>tom/tom_05.wav</code></td><td data-label=\"Recorded\">tom</td><td"
+                + " class=\"parrot-sound\" data-label=\"Heard as\">kick</td><td data-label=\"How wrong\">wrong as a"
+                + " whole; 15 of 24 windows wrong</td><td class=\"parrot-player\"><audio controls preload=\"none\""
+                + " src=\"parrot-clips/model-drums/cv-01.wav\" title=\"Play tom/tom_05.wav\"></audio></td></tr>"),
+                page.substring(section, section + 2000));
+        assertTrue(page.contains(">11 of 30 windows wrong; right as a whole</td>"));
+        // No clip (the recording was not found when the report was made): the name, and why there is no player.
+        assertTrue(page.contains(">3 of 10 windows wrong; right as a whole</td><td class=\"parrot-player\">"
+                + "<span class=\"parrot-note\">recording not found</span></td>"));
+    }
+
+    @Test
+    void theHistoryIsAnInlineChartOfAccuracyAndEachSoundsRecall() {
+        int section = page.indexOf("id=\"model-drums-history\"");
+        assertTrue(section > 0, "no history section");
+        String history = page.substring(section, page.indexOf("</figure>", section));
+        assertTrue(history.contains("Accuracy and each sound’s recall over the last 4 trainings"), history);
+        assertTrue(history.contains("<svg class=\"parrot-chart\" viewBox=\"0 0 480 200\" role=\"img\""), history);
+        assertEquals(6, history.split("<polyline ").length - 1, "accuracy and five sounds");
+        assertEquals(24, history.split("<circle ").length - 1, "a point per training and line");
+        assertTrue(history.contains("<title>Training 4 (Mar 14, 2026, 9:26:53 AM UTC): accuracy 91.1%</title>"),
+                history);
+        // The legend gives the latest figure and the change since the training before.
+        assertTrue(history.contains("<span class=\"parrot-legend-name\">tom</span> <span class=\"parrot-legend-value\">"
+                + "90.6%</span> <span class=\"parrot-legend-change\">+11.6 points</span>"), history);
+        assertTrue(history.contains(">Mar 10, 2026</text>") && history.contains(">Mar 14, 2026</text>"), history);
+        assertFalse(history.contains("&lt;script&gt;</span> <span class=\"parrot-legend-value\">–"), history);
+    }
+
+    @Test
+    void aModelFromBeforeMistakesAndHistoryWereKeptStillRenders() throws Exception {
+        ModelDescriptor old = fixture("drums.json");
+        assertTrue(old.evaluation().mistakes().isEmpty(), "older JSON reads with no mistakes");
+        String html = render(List.of(old), Locale.ENGLISH);
+        assertTrue(html.contains("or this model was trained before Parrot recorded its mistakes"));
+        assertFalse(html.contains("<svg"), "no history, no chart");
+        assertFalse(html.contains("<audio"));
     }
 
     @Test

@@ -1,0 +1,27 @@
+package com.example.noisecontrol;
+
+import be.tarsos.dsp.AudioDispatcher;
+import dev.parrot.runtime.AudioInputs;
+import dev.parrot.runtime.RecordingClassification;
+import dev.parrot.runtime.SoundModel;
+
+import java.nio.file.Path;
+
+public class ReadmeExample {
+
+    public static void main(String[] args) throws Exception {
+        SoundModel model = SoundModel.load(Path.of("target/models/noises.json"));
+
+        // A recording: a timeline of windows and one overall answer.
+        RecordingClassification result = model.newClassifier().classify(Path.of(args[0]));
+        System.out.println(result.overall().label() + " " + result.overall().confidence());
+
+        // Live: a TarsosDSP AudioProcessor that reports sounds as they are made, with the thresholds training
+        // calibrated (model.detectionSettings()). Settings of your own: model.newDetector(settings, listener), e.g.
+        // with model.detectionSettings().withConfidence("cluck", 0.9) or DetectionSettings.defaults().
+        AudioDispatcher microphone = AudioInputs.microphone(model);   // or AudioDispatcherFactory.fromFile(...)
+        model.newDetector(event -> System.out.println(event.sound() + " at " + event.timeSeconds() + " s"))
+            .attachTo(microphone);
+        microphone.run();
+    }
+}
