@@ -3,6 +3,7 @@ package dev.parrot.benchmarks;
 
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
+import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.dataset.DatasetReader;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.features.FeatureSettings;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,8 +33,14 @@ import java.util.Map;
  *
  * <pre>
  * usage: CrossSourceBenchmark TRAIN_DIR TEST_DIR [--classifier NAME] [--options "WEKA OPTIONS"] [--folds K]
- *                             [--threads N] [--context WINDOWS] [--seeds N] [--out DIR] [--quiet]
+ *                             [--threads N] [--context WINDOWS] [--seeds N] [--augment N|V1,...,V12]
+ *                             [--out DIR] [--quiet]
+ *        CrossSourceBenchmark --loso SPLIT_DIR --sources A,B,C,D [the same options]
  * </pre>
+ *
+ * <p>With {@code --loso}, leave one source out: for each source S, train on {@code SPLIT_DIR/without-S} (every other
+ * source) and test on {@code SPLIT_DIR/S}, all folds in this one JVM (run.py makes the folders). Prints one JSON
+ * line with each fold's clip accuracy and their mean; the training and throughput measurements are left out.
  *
  * <p>Measured: the training wall and CPU time of the first run, in a fresh JVM as {@code parrot:train} runs (the
  * whole {@link SoundModelTrainer#train} call: decoding, features, balancing, cross-validation, final model,
@@ -58,13 +66,15 @@ public final class CrossSourceBenchmark {
                 positional.add(args[i]);
             }
         }
-        if (positional.size() != 2) {
+        boolean loso = options.containsKey("loso");
+        if (loso ? !positional.isEmpty() || !options.containsKey("sources") : positional.size() != 2) {
             System.err.println("usage: CrossSourceBenchmark TRAIN_DIR TEST_DIR [--classifier NAME] [--options OPTS]"
-                    + " [--folds K] [--threads N] [--context WINDOWS] [--seeds N] [--out DIR] [--quiet]");
+                    + " [--folds K] [--threads N] [--context WINDOWS] [--seeds N] [--out DIR] [--quiet]\n"
+                    + "       CrossSourceBenchmark --loso SPLIT_DIR --sources A,B,... [the same options]");
             System.exit(2);
         }
-        Path train = Path.of(positional.get(0));
-        Path test = Path.of(positional.get(1));
+        Path train = loso ? Path.of(options.get("loso")) : Path.of(positional.get(0));
+        Path test = loso ? train : Path.of(positional.get(1));
         Path out = options.containsKey("out") ? Path.of(options.get("out"))
                 : Files.createTempDirectory("parrot-bench-model");
         int threads = Integer.parseInt(options.getOrDefault("threads",
@@ -83,9 +93,15 @@ public final class CrossSourceBenchmark {
                 .withLog(log);
         request = new TrainingRequest(request.recordingsDirectory(), request.sounds(), request.outputDirectory(),
                 request.modelName(), request.balance(), request.classifier(), request.classifierOptions(),
-                request.seed(), request.folds(), threads, request.features(), request.log());
+                request.seed(), request.folds(), threads, request.features(), request.log(), request.dataset(),
+                options.containsKey("augment") ? augmentation(options.get("augment")) : request.augmentation());
 
         int seeds = Integer.parseInt(options.getOrDefault("seeds", "1"));
+        if (loso) {
+            System.out.println(toJson(leaveOneSourceOut(request, train, List.of(options.get("sources").split(",")),
+                    seeds, log)));
+            return;
+        }
         List<Double> accuracies = new ArrayList<>();
         List<Double> cvAccuracies = new ArrayList<>();
         List<Double> warmSeconds = new ArrayList<>();
@@ -140,6 +156,77 @@ public final class CrossSourceBenchmark {
         json.put("feature_dimension", descriptor.features().dimension());
         json.put("confusion", first.confusion());
         System.out.println(toJson(json));
+    }
+
+    /**
+     * Each source held out in turn: trained on {@code split/without-<source>}, tested on {@code split/<source>}, with
+     * seeds 1 to {@code seeds} (or the default seed alone). The mean is over held-out sources, each weighing the same.
+     */
+    static Map<String, Object> leaveOneSourceOut(TrainingRequest request, Path split, List<String> sources, int seeds,
+            ProgressLog log) throws Exception {
+        List<Map<String, Object>> folds = new ArrayList<>();
+        List<Double> foldMeans = new ArrayList<>();
+        double trainSeconds = 0;
+        ModelDescriptor descriptor = null;
+        for (String source : sources) {
+            List<Double> accuracies = new ArrayList<>();
+            ClipScore first = null;
+            for (int s = 0; s < seeds; s++) {
+                long seed = seeds == 1 ? TrainingRequest.DEFAULT_SEED : s + 1;
+                TrainingRequest fold = new TrainingRequest(split.resolve("without-" + source), request.sounds(),
+                        request.outputDirectory(), request.modelName(), request.balance(), request.classifier(),
+                        request.classifierOptions(), seed, request.folds(), request.threads(), request.features(),
+                        request.log(), request.dataset(), request.augmentation());
+                long started = System.nanoTime();
+                SoundModelTrainer.TrainingResult result = new SoundModelTrainer().train(fold);
+                trainSeconds += (System.nanoTime() - started) / 1e9;
+                ClipScore score = classifyClips(split.resolve(source), result.descriptor(),
+                        result.files().readClassifier(), log);
+                accuracies.add(score.accuracy());
+                if (first == null) {
+                    first = score;
+                    descriptor = result.descriptor();
+                }
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("held_out", source);
+            row.put("test_clips", first.clips());
+            row.put("clip_accuracy", round(mean(accuracies), 4));
+            row.put("clip_accuracy_min", round(accuracies.stream().mapToDouble(d -> d).min().orElse(0), 4));
+            row.put("clip_accuracy_max", round(accuracies.stream().mapToDouble(d -> d).max().orElse(0), 4));
+            row.put("confusion", first.confusion());
+            folds.add(row);
+            foldMeans.add(mean(accuracies));
+            log.info(String.format(Locale.ROOT, "held out %s: %.3f over %d clips", source,
+                    mean(accuracies), first.clips()));
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("mean_clip_accuracy", round(mean(foldMeans), 4));
+        json.put("seeds", seeds);
+        json.put("train_s_total", round(trainSeconds, 2));
+        json.put("classifier", descriptor.classifier().name() + " " + descriptor.classifier().options());
+        json.put("feature_dimension", descriptor.features().dimension());
+        json.put("augmentation", request.augmentation().describe());
+        json.put("folds", folds);
+        return json;
+    }
+
+    /**
+     * {@code --augment N}: the standard ranges with N copies; {@code --augment 0}: off; or all twelve
+     * {@link AugmentationSettings} values, comma-separated, in their order.
+     */
+    static AugmentationSettings augmentation(String spec) {
+        String[] v = spec.split(",");
+        if (v.length == 1) {
+            int copies = Integer.parseInt(v[0]);
+            return copies == 0 ? AugmentationSettings.off() : AugmentationSettings.standard(copies);
+        }
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = Double.parseDouble(v[i]);
+        }
+        return new AugmentationSettings((int) d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10],
+                d[11]);
     }
 
     static double mean(List<Double> values) {
@@ -222,7 +309,7 @@ public final class CrossSourceBenchmark {
         return Math.round(v * f) / f;
     }
 
-    /** Just enough JSON for flat maps of numbers, strings and nested maps. */
+    /** Just enough JSON for maps and lists of numbers, strings and nested maps. */
     static String toJson(Object value) {
         if (value instanceof Map<?, ?> map) {
             StringBuilder b = new StringBuilder("{");
@@ -233,6 +320,16 @@ public final class CrossSourceBenchmark {
                 b.append(toJson(k.toString())).append(": ").append(toJson(v));
             });
             return b.append('}').toString();
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder b = new StringBuilder("[");
+            for (Object item : list) {
+                if (b.length() > 1) {
+                    b.append(", ");
+                }
+                b.append(toJson(item));
+            }
+            return b.append(']').toString();
         }
         if (value instanceof String s) {
             return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';

@@ -15,6 +15,7 @@ import weka.core.Instances;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * Stratified k-fold cross-validation grouped by recording ({@link GroupedFolds}). Each training fold is balanced the
@@ -42,15 +43,24 @@ public final class CrossValidation {
 
     public ModelDescriptor.Evaluation evaluate(SoundDataset dataset, Instances header, Classifier template)
             throws Exception {
-        return evaluate(dataset, header, template, null);
+        return evaluate(dataset, header, template, UnaryOperator.identity(), null);
     }
 
     /**
-     * Evaluates, and keeps what each fold's model said of each of its test windows in {@code heldOut} (when not
-     * null): the material of threshold calibration.
+     * As {@link #evaluate(SoundDataset, Instances, Classifier)}, with each training fold's recordings passed through
+     * {@code trainingFold} first (augmentation adds their varied copies there); test folds stay as recorded.
      */
     public ModelDescriptor.Evaluation evaluate(SoundDataset dataset, Instances header, Classifier template,
-            HeldOutProbabilities heldOut) throws Exception {
+            UnaryOperator<List<RecordingFeatures>> trainingFold) throws Exception {
+        return evaluate(dataset, header, template, trainingFold, null);
+    }
+
+    /**
+     * As {@link #evaluate(SoundDataset, Instances, Classifier, UnaryOperator)}, keeping what each fold's model said
+     * of each of its test windows in {@code heldOut} (when not null): the material of threshold calibration.
+     */
+    public ModelDescriptor.Evaluation evaluate(SoundDataset dataset, Instances header, Classifier template,
+            UnaryOperator<List<RecordingFeatures>> trainingFold, HeldOutProbabilities heldOut) throws Exception {
         List<String> sounds = dataset.sounds();
         int k = effectiveFolds(folds, dataset);
         for (String sound : sounds) {
@@ -81,7 +91,8 @@ public final class CrossValidation {
             if (test.isEmpty()) {
                 continue;
             }
-            TrainingSet.Balanced trainingSet = TrainingSet.build(header, sounds, train, balance, seed + f);
+            TrainingSet.Balanced trainingSet = TrainingSet.build(header, sounds, trainingFold.apply(train), balance,
+                    seed + f);
             Classifier classifier = AbstractClassifier.makeCopy(template);
             classifier.buildClassifier(trainingSet.data());
             long right = 0;

@@ -63,6 +63,8 @@ public final class FeatureExtractor {
     private final float[] frameLogMels;
     private final float[] shapeSums = new float[5];
     private final double[] energy;
+    /** Running sums of the samples beside {@link #energy}'s of their squares, to take a DC offset out of levels. */
+    private final double[] amplitude;
     private final double[] levels;
     private final float[] shape = new float[5];
 
@@ -90,6 +92,7 @@ public final class FeatureExtractor {
         this.lags = lagList.stream().mapToInt(Integer::intValue).toArray();
         this.fftBuffer = new float[settings.fftSize()];
         this.energy = new double[historySamples() + settings.windowSamples() + 1];
+        this.amplitude = new double[energy.length];
         this.levels = new double[settings.contextWindows() + 1];
         this.magnitudes = new float[bins];
         this.frameLogMel = new float[settings.melBands()];
@@ -159,12 +162,14 @@ public final class FeatureExtractor {
         for (float v : shapeSums) {
             out[k++] = v / frames;
         }
+        // Measured around the window's mean: a DC offset (a cheap microphone's, an old sampler's) is no sound.
+        float dc = mean(samples, offset, settings.windowSamples());
         double sumSquares = 0;
         float peak = 0;
         int crossings = 0;
-        float previous = sample(samples, offset);
+        float previous = sample(samples, offset) - dc;
         for (int i = 0; i < settings.windowSamples(); i++) {
-            float x = sample(samples, offset + i);
+            float x = sample(samples, offset + i) - dc;
             sumSquares += x * x;
             peak = Math.max(peak, Math.abs(x));
             if ((x >= 0) != (previous >= 0)) {
@@ -188,19 +193,22 @@ public final class FeatureExtractor {
             int inside = Math.max(0, -first);
             int end = Math.min(span + length, samples.length - first);
             Arrays.fill(energy, 0, inside + 1, 0.0);
+            Arrays.fill(amplitude, 0, inside + 1, 0.0);
             double sum = 0;
+            double plain = 0;
             for (int i = inside; i < end; i++) {
                 float x = samples[first + i];
                 sum += x * x;
+                plain += x;
                 energy[i + 1] = sum;
+                amplitude[i + 1] = plain;
             }
             Arrays.fill(energy, Math.max(end, inside) + 1, span + length + 1, sum);
-            double contextDb = 20 * Math.log10(Math.sqrt(energy[span] / span) + 1e-9);
+            Arrays.fill(amplitude, Math.max(end, inside) + 1, span + length + 1, plain);
+            double contextDb = 10 * Math.log10(acPower(0, span) + 1e-18);
             out[k++] = (float) (levelDb - contextDb);
             for (int w = 0; w <= settings.contextWindows(); w++) {
-                int from = span - w * hop;
-                double squares = Math.max(0, energy[from + length] - energy[from]);
-                levels[w] = 10 * Math.log10(squares / length + 1e-12);
+                levels[w] = 10 * Math.log10(acPower(span - w * hop, length) + 1e-12);
             }
             double currentDb = levels[0];
             double peakDb = currentDb;
@@ -232,6 +240,21 @@ public final class FeatureExtractor {
             k = putStandardised(frameLogMels, out, k);
         }
         assert k == dimension : k + " values for " + dimension + " names";
+    }
+
+    /** The power around its mean of {@code length} samples from {@code from} in the running sums of the context. */
+    private double acPower(int from, int length) {
+        double squares = energy[from + length] - energy[from];
+        double sum = amplitude[from + length] - amplitude[from];
+        return Math.max(0, squares - sum * sum / length) / length;
+    }
+
+    private static float mean(float[] samples, int offset, int length) {
+        double sum = 0;
+        for (int i = 0; i < length; i++) {
+            sum += sample(samples, offset + i);
+        }
+        return (float) (sum / length);
     }
 
     private static int putStandardised(float[] values, float[] out, int k) {
@@ -314,16 +337,19 @@ public final class FeatureExtractor {
     private void spectrum(float[] samples, int start, boolean measureShape) {
         int n = settings.frameSamples();
         float pre = (float) settings.preEmphasis();
+        // The frame's mean out first: a DC offset would otherwise fill the lowest bands, where kicks and toms live.
+        float dc = mean(samples, start, n);
         Arrays.fill(fftBuffer, 0f);
-        fftBuffer[0] = sample(samples, start) * pre * 32768f * hamming[0];
+        fftBuffer[0] = (sample(samples, start) - dc) * pre * 32768f * hamming[0];
+        float dcLeft = dc * (1 - pre);
         if (start >= 0 && start + n <= samples.length) {
             // The common case, without a bounds test per sample.
             for (int i = 1; i < n; i++) {
-                fftBuffer[i] = (samples[start + i] - pre * samples[start + i - 1]) * 32768f * hamming[i];
+                fftBuffer[i] = (samples[start + i] - pre * samples[start + i - 1] - dcLeft) * 32768f * hamming[i];
             }
         } else {
             for (int i = 1; i < n; i++) {
-                fftBuffer[i] = (sample(samples, start + i) - pre * sample(samples, start + i - 1)) * 32768f
+                fftBuffer[i] = (sample(samples, start + i) - pre * sample(samples, start + i - 1) - dcLeft) * 32768f
                         * hamming[i];
             }
         }

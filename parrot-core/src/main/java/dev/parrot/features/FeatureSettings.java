@@ -27,7 +27,7 @@ public record FeatureSettings(String version, int sampleRate, int windowSamples,
         int strideSamples, int fftSize, int melBands, int mfccs, double preEmphasis, double silenceThresholdDb,
         double silenceFloorDbfs, int contextWindows, boolean parrotMelFrames) {
 
-    public static final String CURRENT_VERSION = "parrot-features-2";
+    public static final String CURRENT_VERSION = "parrot-features-3";
 
     /**
      * The context of the defaults: 33 hops, half a second before the window, long enough to reach back from a drum's

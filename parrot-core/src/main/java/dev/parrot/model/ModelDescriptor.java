@@ -1,6 +1,7 @@
 package dev.parrot.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.features.FeatureSettings;
 
 import java.util.List;
@@ -74,16 +75,25 @@ public record ModelDescriptor(int formatVersion, String name, String createdAt, 
      * @param audioSeconds the length of all recordings used
      * @param sounds per sound: recordings, windows and balancing
      * @param skipped recordings left out, with reasons
+     * @param augmentation the varied copies trained on beside the recordings (null in models made before it)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Training(String recordingsDirectory, boolean balanced, long seed, long durationMillis,
-            double audioSeconds, List<SoundSummary> sounds, List<Skipped> skipped) {
+            double audioSeconds, List<SoundSummary> sounds, List<Skipped> skipped,
+            AugmentationSettings augmentation) {
+
+        /** Training without augmentation. */
+        public Training(String recordingsDirectory, boolean balanced, long seed, long durationMillis,
+                double audioSeconds, List<SoundSummary> sounds, List<Skipped> skipped) {
+            this(recordingsDirectory, balanced, seed, durationMillis, audioSeconds, sounds, skipped,
+                    AugmentationSettings.off());
+        }
     }
 
     /**
      * @param sound the sound
      * @param recordings usable recordings
-     * @param windows windows that hold sound
+     * @param windows windows that hold sound, with augmentation those of the varied copies too
      * @param windowsUsed windows the final model was trained on after balancing
      * @param balancing kept, oversampled or undersampled
      * @param balancingChangePercent the change balancing made, in percent of {@code windows}

@@ -3,8 +3,10 @@ package dev.parrot.training;
 import dev.parrot.ParrotException;
 import dev.parrot.ParrotVersion;
 import dev.parrot.ProgressLog;
+import dev.parrot.augmentation.AugmentedRecordings;
 import dev.parrot.dataset.Balancing;
 import dev.parrot.dataset.DatasetReader;
+import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.dataset.TrainingSet;
@@ -62,6 +64,9 @@ public final class SoundModelTrainer {
             throw new ParrotException("Model name '" + request.modelName()
                     + "' cannot be a file name: use letters, digits, '.', '_' and '-'.");
         }
+        if (request.augmentation().problem() != null) {
+            throw new ParrotException("Cannot augment the recordings: " + request.augmentation().problem());
+        }
         // Made first so that a misspelt classifier fails before minutes of reading audio.
         Classifier template = ClassifierType.create(request.classifier(), request.classifierOptions(),
                 (int) request.seed(), request.threads());
@@ -69,8 +74,10 @@ public final class SoundModelTrainer {
         SoundDataset dataset = new DatasetReader(request.features(), request.threads(), log, request.dataset())
                 .read(request.recordingsDirectory(), request.sounds());
         Instances header = TrainingSet.header(request.modelName(), dataset.featureNames(), dataset.sounds());
+        AugmentedRecordings augmented = AugmentedRecordings.make(request.augmentation(),
+                request.recordingsDirectory(), dataset, request.features(), request.seed(), request.threads(), log);
 
-        Map<String, Balancing.SoundBalance> balancing = balancingPlan(dataset, request.balance());
+        Map<String, Balancing.SoundBalance> balancing = balancingPlan(dataset, augmented, request.balance());
         if (request.balance()) {
             log.info("Balancing the data set (Parrot.py's automatic balancing):");
             balancing.values().forEach(b -> log.info("  " + b.describe()));
@@ -94,12 +101,12 @@ public final class SoundModelTrainer {
                     + " in one fold (" + template.getClass().getSimpleName() + ")");
             HeldOutProbabilities heldOut = new HeldOutProbabilities(dataset.recordings(), dataset.sounds().size());
             evaluation = new CrossValidation(request.folds(), request.balance(), request.seed(), log)
-                    .evaluate(dataset, header, template, heldOut);
+                    .evaluate(dataset, header, template, augmented::withCopies, heldOut);
             calibration = calibrate(request, dataset, heldOut, Set.copyOf(dataset.background()));
             heldOut = null;
             // Built only now, so that the cross-validation folds and the full set are never in memory together.
-            TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(), dataset.recordings(),
-                    request.balance(), request.seed());
+            TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(),
+                    augmented.withCopies(dataset.recordings()), request.balance(), request.seed());
             log.info("Training the final model on " + full.data().numInstances() + " windows");
             model = weka.classifiers.AbstractClassifier.makeCopy(template);
             model.buildClassifier(full.data());
@@ -163,11 +170,18 @@ public final class SoundModelTrainer {
                 + used * (8L * (features + 1) + 16 + 40 + features);
     }
 
-    /** What balancing will do to each sound: the plan {@link TrainingSet#build} follows for the final model. */
-    private static Map<String, Balancing.SoundBalance> balancingPlan(SoundDataset dataset, boolean balance) {
+    /**
+     * What balancing will do to each sound: the plan {@link TrainingSet#build} follows for the final model, over the
+     * recordings and their varied copies.
+     */
+    private static Map<String, Balancing.SoundBalance> balancingPlan(SoundDataset dataset,
+            AugmentedRecordings augmented, boolean balance) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String sound : dataset.sounds()) {
-            counts.put(sound, dataset.windowCount(sound));
+            counts.put(sound, 0);
+        }
+        for (RecordingFeatures recording : augmented.withCopies(dataset.recordings())) {
+            counts.merge(recording.sound(), recording.windows().length, Integer::sum);
         }
         return balance ? Balancing.plan(counts) : Balancing.unbalanced(counts);
     }
@@ -187,7 +201,8 @@ public final class SoundModelTrainer {
         }
         ModelDescriptor.Training training = new ModelDescriptor.Training(
                 request.recordingsDirectory().toAbsolutePath().normalize().toString(), request.balance(),
-                request.seed(), millis, Math.round(dataset.audioSeconds() * 1000) / 1000.0, sounds, skipped);
+                request.seed(), millis, Math.round(dataset.audioSeconds() * 1000) / 1000.0, sounds, skipped,
+                request.augmentation());
         ModelDescriptor.ClassifierInfo classifier = new ModelDescriptor.ClassifierInfo(
                 ClassifierType.nameOf(request.classifier()), template.getClass().getName(),
                 ClassifierType.optionsOf(template));

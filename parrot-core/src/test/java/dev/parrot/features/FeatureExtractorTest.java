@@ -133,6 +133,22 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void aDcOffsetChangesNoFeature() {
+        // A quiet hi-hat over a DC offset (as some drum machines' samples have) must not look like a low drum.
+        float[] clean = Signals.concat(Signals.noise(0.02, 9000, 3), Signals.sine(3000, 0.01, RATE, 6000));
+        float[] offset = clean.clone();
+        for (int i = 0; i < offset.length; i++) {
+            offset[i] += 0.01f;
+        }
+        FeatureExtractor extractor = new FeatureExtractor(SETTINGS);
+        float[] x = extractor.extract(clean, 9600);
+        float[] y = extractor.extract(offset, 9600);
+        for (int i = 0; i < extractor.dimension(); i++) {
+            assertEquals(x[i], y[i], 0.02 * Math.max(1, Math.abs(x[i])), extractor.featureNames().get(i));
+        }
+    }
+
+    @Test
     void contextTellsADecayingTailFromAnOnset() {
         // A noise burst that decays by 60 dB a second: 300 ms in, the level is 18 dB under the attack.
         float[] burst = Signals.noise(0.5, RATE, 11);

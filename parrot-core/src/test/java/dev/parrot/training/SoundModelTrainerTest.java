@@ -3,6 +3,7 @@ package dev.parrot.training;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parrot.ParrotException;
 import dev.parrot.audio.WavWriter;
+import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.dataset.DatasetException;
 import dev.parrot.dataset.TrainingSet;
 import dev.parrot.features.FeatureExtractor;
@@ -296,6 +297,29 @@ class SoundModelTrainerTest {
         assertTrue(!d.evaluation().method().contains("balanced"), d.evaluation().method());
         assertEquals(first.descriptor().evaluation().windows(), d.evaluation().windows(),
                 "test folds are evaluated as recorded either way");
+    }
+
+    @Test
+    void augmentationIsSeededDescribedAndTrainsOnlyOnCopiesOfTrainingRecordings() throws Exception {
+        AugmentationSettings one = AugmentationSettings.standard(1);
+        ModelDescriptor a = new SoundModelTrainer()
+                .train(request(dir.resolve("out-aug-1"), "aug").withAugmentation(one)).descriptor();
+        ModelDescriptor b = new SoundModelTrainer()
+                .train(request(dir.resolve("out-aug-2"), "aug").withAugmentation(one)).descriptor();
+        assertEquals(ModelFiles.json().valueToTree(a.evaluation()), ModelFiles.json().valueToTree(b.evaluation()),
+                "same recordings and seed, same copies and model");
+        assertEquals(one, a.training().augmentation());
+        assertEquals(AugmentationSettings.off(), first.descriptor().training().augmentation());
+        JsonNode json = ModelFiles.json().readTree(dir.resolve("out-aug-1/aug.json").toFile());
+        assertEquals(1, json.at("/training/augmentation/copies").asInt());
+        // Copies train, never test: the folds evaluate the same windows as without augmentation.
+        assertEquals(first.descriptor().evaluation().windows(), a.evaluation().windows());
+        long recorded = first.descriptor().training().sounds().stream()
+                .mapToLong(ModelDescriptor.SoundSummary::windows).sum();
+        long withCopies = a.training().sounds().stream().mapToLong(ModelDescriptor.SoundSummary::windows).sum();
+        assertTrue(withCopies > recorded * 1.5, withCopies + " windows with copies, " + recorded + " without");
+        assertTrue(log.infos().stream().anyMatch(m -> m.startsWith("Augmentation: 1 varied copies")),
+                log.infos().toString());
     }
 
     @Test
