@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Live detection on streams: drum hits between stretches of real speech and quiet room, ours against the reference.
 
-  benchmarks/streams.py [--seed 1] [--minutes 2.5] [--cases heldout,everyday] [--skip-build]
+  benchmarks/streams.py [--seed 1] [--minutes 2.5] [--cases heldout,everyday] [--augmentation 0] [--skip-build]
 
 1. Streams (built here, seeded): drum hits (build-drums.sh: four independent sources, sonicpi, lmms, gmrock, tr808) at
    random loudness (peak -30 to -6 dBFS) in stretches of quiet room between stretches of real speech (build-speech.sh:
@@ -247,6 +247,8 @@ def main():
     parser.add_argument('--minutes', type=float, default=2.5, help='length of each stream')
     parser.add_argument('--cases', default='heldout,everyday')
     parser.add_argument('--skip-build', action='store_true', help='use benchmarks/target/benchmarks.jar as it is')
+    parser.add_argument('--augmentation', type=int, default=0,
+                        help="our model trained with this many varied copies of each recording (train's augmentationCopies)")
     parser.add_argument('--reuse-streams', action='store_true',
                         help='keep the streams and reference probabilities of an earlier run with the same seed')
     args = parser.parse_args()
@@ -267,7 +269,8 @@ def main():
     for setup in setups:
         log('ours on the %s streams ...' % setup)
         out = subprocess.run(['java', '-Xmx1g', '-cp', jar, 'dev.parrot.benchmarks.StreamBenchmark',
-                              '--seed', str(args.seed), '--name', setup] + cases[setup],
+                              '--seed', str(args.seed), '--name', setup, '--augmentation', str(args.augmentation)]
+                             + cases[setup],
                              check=True, text=True, stdout=subprocess.PIPE)
         print(out.stdout.split('\nJSON ')[0])
         results[setup] = json.loads(out.stdout.split('\nJSON ')[1])

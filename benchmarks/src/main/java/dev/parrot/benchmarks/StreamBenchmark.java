@@ -1,6 +1,7 @@
 package dev.parrot.benchmarks;
 
 import dev.parrot.audio.WavDecoder;
+import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.evaluation.events.Detection;
 import dev.parrot.evaluation.events.OnsetScore;
@@ -38,7 +39,7 @@ import java.util.function.Function;
  * given together are one setup: each threshold is applied to all of them, and their scores are pooled.
  *
  * <pre>
- * usage: StreamBenchmark [--seed N] [--name SETUP] CASE_DIR...
+ * usage: StreamBenchmark [--seed N] [--name SETUP] [--augmentation COPIES] CASE_DIR...
  * </pre>
  *
  * Prints a table, then a line {@code JSON {...}} with every figure.
@@ -68,12 +69,14 @@ public final class StreamBenchmark {
 
     public static void main(String[] args) throws Exception {
         long seed = 1;
+        int copies = 0;
         String name = "streams";
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--name" -> name = args[++i];
+                case "--augmentation" -> copies = Integer.parseInt(args[++i]);
                 default -> dirs.add(Path.of(args[i]));
             }
         }
@@ -88,7 +91,8 @@ public final class StreamBenchmark {
             TrainingRequest request = TrainingRequest.defaults(dir.resolve("train"), models, "stream")
                     .withSeedAndFolds(seed, TrainingRequest.DEFAULT_FOLDS)
                     .withDataset(new DatasetOptions(List.of(BACKGROUND), DatasetOptions.DEFAULT_SILENCE_LABEL, true,
-                            null, models.resolve("segments")));
+                            null, models.resolve("segments")))
+                    .withAugmentation(copies == 0 ? AugmentationSettings.off() : AugmentationSettings.standard(copies));
             SoundModelTrainer.TrainingResult trained = new SoundModelTrainer().train(request);
             SoundModel model = SoundModel.load(trained.files().descriptorFile());
             float[] samples = WavDecoder.read(dir.resolve("stream.wav")).resampledTo(features.sampleRate()).samples();
