@@ -38,6 +38,10 @@ public final class WavDecoder {
 
     /** Decodes a file and mixes it to mono at its own sample rate. */
     public static Recording read(Path file) throws UnreadableRecordingException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A pipe or a device reports no size and may never end: it is not read at all.
+            throw new UnreadableRecordingException(file, "not a regular file (a folder, pipe or device?)");
+        }
         long size;
         try {
             size = Files.size(file);
@@ -53,6 +57,8 @@ public final class WavDecoder {
         }
         ByteBuffer bytes;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            // Allocated by the size the file system reports, never by what the header claims; a file that grows while
+            // it is read (a recording in progress) is read up to that size.
             bytes = ByteBuffer.allocate((int) size);
             while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
                 // keep reading until the whole file is in

@@ -24,13 +24,16 @@ import java.util.List;
  *        sounds): a consumer reports none of them as a sound; empty in files written before there were any
  * @param silenceLabel the background label of quiet audio, which a recording with nothing loud enough to classify is
  *        given; null when the model learned none
+ * @param fingerprint what the model was made from and the hash of its classifier file; null in models trained before
+ *     Parrot wrote it, which are then retrained once
  * @param calibration the detector settings training chose and what they are expected to give; null in files written
  *        before there was calibration
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
         List<String> labels, Features features, Training training, ClassifierInfo classifier,
-        Evaluation evaluation, List<String> background, String silenceLabel, DetectionCalibration calibration) {
+        Evaluation evaluation, List<String> background, String silenceLabel, ModelFingerprint fingerprint,
+        DetectionCalibration calibration) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -38,20 +41,34 @@ public record ModelDescriptor(int formatVersion, String name, String createdAt, 
         background = background == null ? List.of() : List.copyOf(background);
     }
 
-    /** A descriptor of a model without background labels or calibrated detector settings. */
+    /** A descriptor of a model without background labels, fingerprint or calibrated detector settings. */
     public ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
             List<String> labels, Features features, Training training, ClassifierInfo classifier,
             Evaluation evaluation) {
         this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation,
-                List.of(), null, null);
+                List.of(), null, null, null);
+    }
+
+    /** A descriptor without a fingerprint, as models were described before incremental training. */
+    public ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
+            List<String> labels, Features features, Training training, ClassifierInfo classifier,
+            Evaluation evaluation, List<String> background, String silenceLabel) {
+        this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation,
+                background, silenceLabel, null, null);
     }
 
     /** A descriptor of a model without calibrated detector settings. */
     public ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
             List<String> labels, Features features, Training training, ClassifierInfo classifier,
-            Evaluation evaluation, List<String> background, String silenceLabel) {
+            Evaluation evaluation, List<String> background, String silenceLabel, ModelFingerprint fingerprint) {
         this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation,
-                background, silenceLabel, null);
+                background, silenceLabel, fingerprint, null);
+    }
+
+    /** This descriptor with another fingerprint. */
+    public ModelDescriptor withFingerprint(ModelFingerprint newFingerprint) {
+        return new ModelDescriptor(formatVersion, name, createdAt, parrotVersion, labels, features, training,
+                classifier, evaluation, background, silenceLabel, newFingerprint, calibration);
     }
 
     /** Whether a label holds something that must never fire. */

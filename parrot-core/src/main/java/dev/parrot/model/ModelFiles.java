@@ -9,6 +9,7 @@ import weka.classifiers.Classifier;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 
 /**
  * The two files of a model: {@code <name>.model}, the Weka classifier with its data header as Weka's
@@ -26,7 +30,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * {@link ModelDescriptor}.
  *
  * <p>Both are written to a temporary file in the same folder and moved into place, so a failed or interrupted build
- * leaves the previous model untouched. The classifier goes first: a JSON always describes a complete model.
+ * leaves the previous model untouched. The classifier goes first: a JSON always describes a complete model. Both are
+ * written and read under a {@link ModelLock}, and the JSON holds the classifier file's hash, so that concurrent
+ * builds never mix the files of two trainings and a build killed between the two moves is noticed.
  */
 public final class ModelFiles {
 
@@ -69,20 +75,99 @@ public final class ModelFiles {
         return directory.resolve(name + DESCRIPTOR_EXTENSION);
     }
 
-    public void write(Classifier classifier, Instances header, ModelDescriptor descriptor) throws IOException {
-        Files.createDirectories(directory);
+    /**
+     * Writes both files, the classifier first, under the model's lock, and records the classifier file's hash in the
+     * descriptor so that a reader can tell that the two belong together.
+     *
+     * @return the descriptor as written
+     */
+    public ModelDescriptor write(Classifier classifier, Instances header, ModelDescriptor descriptor)
+            throws IOException {
         Instances emptyHeader = new Instances(header, 0);
-        writeAtomically(classifierFile(), out -> {
-            try {
-                SerializationHelper.writeAll(out, new Object[] {classifier, emptyHeader});
-            } catch (IOException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException("Weka could not serialise the classifier: " + e.getMessage(), e);
+        try (ModelLock lock = ModelLock.forWriting(directory, name)) {
+            MessageDigest sha = ModelFingerprint.newDigest();
+            writeAtomically(classifierFile(), out -> {
+                try {
+                    SerializationHelper.writeAll(new DigestOutputStream(out, sha),
+                            new Object[] {classifier, emptyHeader});
+                } catch (IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException("Weka could not serialise the classifier: " + e.getMessage(), e);
+                }
+            });
+            ModelFingerprint fingerprint = descriptor.fingerprint() != null ? descriptor.fingerprint()
+                    : new ModelFingerprint(null, null, 0, null);
+            ModelDescriptor written = descriptor.withFingerprint(
+                    fingerprint.withClassifierSha256(ModelFingerprint.hex(sha)));
+            byte[] json = JSON.writeValueAsBytes(written);
+            writeAtomically(descriptorFile(), out -> out.write(json));
+            return written;
+        }
+    }
+
+    /**
+     * Reads both files under the model's lock, so never a descriptor of one training with the classifier of another.
+     *
+     * @throws ParrotException when a file is missing, is not what it should be, or the two are not from one training
+     *     (a build killed between writing them)
+     */
+    public Loaded readBoth() throws ParrotException, IOException {
+        try (ModelLock lock = ModelLock.forReading(directory, name)) {
+            ModelDescriptor descriptor = readDescriptor();
+            LoadedClassifier classifier = readClassifier();
+            String expected = descriptor.fingerprint() == null ? null : descriptor.fingerprint().classifierSha256();
+            if (expected != null && !expected.equals(classifier.sha256())) {
+                throw new ParrotException(classifierFile() + " is not the classifier " + descriptorFile()
+                        + " describes (a build was stopped between writing the two?). Train the model again.");
             }
-        });
-        byte[] json = JSON.writeValueAsBytes(descriptor);
-        writeAtomically(descriptorFile(), out -> out.write(json));
+            return new Loaded(descriptor, classifier);
+        }
+    }
+
+    /**
+     * The descriptor, when both files are there and belong together (the classifier file has the hash the descriptor
+     * records), without loading the classifier: what decides whether a model on disk can be kept.
+     *
+     * @return the descriptor, or empty when a file is missing or unreadable, or the two are not from one training
+     */
+    public java.util.Optional<ModelDescriptor> readWholeDescriptor() throws IOException {
+        try (ModelLock lock = ModelLock.forReading(directory, name)) {
+            if (!Files.isRegularFile(descriptorFile())) {
+                return java.util.Optional.empty();
+            }
+            ModelDescriptor descriptor;
+            try {
+                descriptor = readDescriptor();
+            } catch (ParrotException e) {
+                return java.util.Optional.empty();
+            }
+            ModelFingerprint f = descriptor.fingerprint();
+            if (f == null || f.classifierSha256() == null || !f.classifierSha256().equals(classifierSha256())) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(descriptor);
+        }
+    }
+
+    /** Both files of a model, read together. */
+    public record Loaded(ModelDescriptor descriptor, LoadedClassifier classifier) {
+    }
+
+    /**
+     * SHA-256 of the classifier file as it is on disk, or null when there is none: with the descriptor's
+     * {@link ModelFingerprint#classifierSha256()}, whether the two files are from one training.
+     */
+    public String classifierSha256() throws IOException {
+        Path file = classifierFile();
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        MessageDigest sha = ModelFingerprint.newDigest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return ModelFingerprint.hex(sha);
     }
 
     /**
@@ -127,9 +212,12 @@ public final class ModelFiles {
         if (!Files.isRegularFile(file)) {
             throw new ParrotException("No model at " + file + ": run parrot:train first.");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return parseClassifier(in, file.toString());
-        }
+        // Whole, then parsed: Weka reads to the end of the stream and closes it, so the hash is taken of the bytes.
+        byte[] bytes = Files.readAllBytes(file);
+        LoadedClassifier loaded = parseClassifier(new ByteArrayInputStream(bytes), file.toString());
+        MessageDigest sha = ModelFingerprint.newDigest();
+        sha.update(bytes);
+        return new LoadedClassifier(loaded.classifier(), loaded.header(), ModelFingerprint.hex(sha));
     }
 
     /** Reads a classifier and header from a stream; {@code where} names it in messages. */
@@ -144,11 +232,15 @@ public final class ModelFiles {
             throw new ParrotException(where + " is not a model written by parrot:train (expected a Weka classifier"
                     + " followed by its data header).");
         }
-        return new LoadedClassifier(c, h);
+        return new LoadedClassifier(c, h, null);
     }
 
-    /** A classifier and the header of the data it was trained on. */
-    public record LoadedClassifier(Classifier classifier, Instances header) {
+    /**
+     * A classifier and the header of the data it was trained on.
+     *
+     * @param sha256 the hash of the file it was read from, or null when read from a stream
+     */
+    public record LoadedClassifier(Classifier classifier, Instances header, String sha256) {
     }
 
     /** Writes through a temporary sibling, then moves it over the target in one step. */

@@ -63,9 +63,8 @@ public final class SoundModel {
         boolean known = file.endsWith(ModelFiles.DESCRIPTOR_EXTENSION) || file.endsWith(ModelFiles.MODEL_EXTENSION);
         ModelFiles files = known ? ModelFiles.of(jsonOrModel)
                 : new ModelFiles(jsonOrModel.toAbsolutePath().getParent(), file);
-        ModelDescriptor descriptor = files.readDescriptor();
-        ModelFiles.LoadedClassifier loaded = files.readClassifier();
-        return of(descriptor, loaded, files.classifierFile().toString());
+        ModelFiles.Loaded both = files.readBoth();
+        return of(both.descriptor(), both.classifier(), files.classifierFile().toString());
     }
 
     /**

@@ -17,6 +17,9 @@ import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.DetectionCalibration;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.model.ModelFingerprint;
+import dev.parrot.training.incremental.Fingerprinter;
+import dev.parrot.training.incremental.UpToDateCheck;
 import dev.parrot.model.ModelHistory;
 import dev.parrot.runtime.DetectionSettings;
 import weka.classifiers.Classifier;
@@ -39,8 +42,15 @@ import java.util.Set;
  */
 public final class SoundModelTrainer {
 
-    /** The outcome of a run: the descriptor as written, and where the files are. */
-    public record TrainingResult(ModelDescriptor descriptor, ModelFiles files) {
+    /**
+     * The outcome of a run: the descriptor as written, and where the files are.
+     *
+     * @param trained false when the model on disk was up to date and kept
+     */
+    public record TrainingResult(ModelDescriptor descriptor, ModelFiles files, boolean trained) {
+        public TrainingResult(ModelDescriptor descriptor, ModelFiles files) {
+            this(descriptor, files, true);
+        }
     }
 
     /**
@@ -50,8 +60,27 @@ public final class SoundModelTrainer {
      * @throws IOException when the model cannot be written
      */
     public TrainingResult train(TrainingRequest request) throws ParrotException, IOException {
-        long started = System.nanoTime();
-        ProgressLog log = request.log();
+        checkRequest(request);
+        return train(request, new Fingerprinter(Version.current()).of(request));
+    }
+
+    /**
+     * Trains unless the model on disk was made from the same recordings and settings by this version of Parrot (see
+     * {@link Fingerprinter}), in which case both its files are left untouched.
+     */
+    public TrainingResult trainIfChanged(TrainingRequest request) throws ParrotException, IOException {
+        checkRequest(request);
+        ModelFingerprint fingerprint = new Fingerprinter(Version.current()).of(request);
+        ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
+        UpToDateCheck.Verdict verdict = UpToDateCheck.check(files, fingerprint);
+        if (verdict.current()) {
+            return new TrainingResult(verdict.upToDate(), files, false);
+        }
+        request.log().info("Training model " + request.modelName() + ": " + verdict.reason());
+        return train(request, fingerprint);
+    }
+
+    private static void checkRequest(TrainingRequest request) throws ParrotException {
         if (request.folds() < 2) {
             throw new ParrotException("Cross-validation needs at least 2 folds, not " + request.folds() + ".");
         }
@@ -67,6 +96,12 @@ public final class SoundModelTrainer {
         if (request.augmentation().problem() != null) {
             throw new ParrotException("Cannot augment the recordings: " + request.augmentation().problem());
         }
+    }
+
+    private TrainingResult train(TrainingRequest request, ModelFingerprint fingerprint)
+            throws ParrotException, IOException {
+        long started = System.nanoTime();
+        ProgressLog log = request.log();
         // Made first so that a misspelt classifier fails before minutes of reading audio.
         Classifier template = ClassifierType.create(request.classifier(), request.classifierOptions(),
                 (int) request.seed(), request.threads());
@@ -124,9 +159,10 @@ public final class SoundModelTrainer {
         }
 
         long millis = (System.nanoTime() - started) / 1_000_000;
-        ModelDescriptor descriptor = describe(request, dataset, balancing, template, evaluation, calibration, millis);
         ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
-        files.write(model, header, descriptor);
+        ModelDescriptor descriptor = files.write(model, header,
+                describe(request, dataset, balancing, template, evaluation, calibration, millis)
+                        .withFingerprint(fingerprint));
         ModelHistory.append(files, descriptor, log);
         logSummary(log, descriptor, files);
         return new TrainingResult(descriptor, files);
@@ -211,7 +247,7 @@ public final class SoundModelTrainer {
                 new ModelDescriptor.Features(request.features(), dataset.featureNames().size()), training, classifier,
                 evaluation, dataset.background(),
                 dataset.sounds().contains(request.dataset().silenceLabel()) ? request.dataset().silenceLabel() : null,
-                calibration);
+                null, calibration);
     }
 
     private static void logSummary(ProgressLog log, ModelDescriptor d, ModelFiles files) {

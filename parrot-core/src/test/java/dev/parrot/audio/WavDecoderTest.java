@@ -44,6 +44,19 @@ class WavDecoderTest {
     }
 
     @Test
+    void aFolderOrDeviceIsRefusedWithoutReadingIt() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("folder.wav"));
+        UnreadableRecordingException e = assertThrows(UnreadableRecordingException.class,
+                () -> WavDecoder.read(folder));
+        assertEquals("not a regular file (a folder, pipe or device?)", e.reason());
+        Path endless = Path.of("/dev/zero");
+        if (Files.exists(endless)) {
+            assertEquals(e.reason(), assertThrows(UnreadableRecordingException.class,
+                    () -> WavDecoder.read(endless)).reason());
+        }
+    }
+
+    @Test
     void unsigned8BitPcmIsCentredOn128() throws Exception {
         Recording r = decode(wav().pcm(1, 8000, 8).data(WavBytes.unsigned8(128, 192, 64, 255, 0)));
         assertEquals(8000, r.sampleRate());

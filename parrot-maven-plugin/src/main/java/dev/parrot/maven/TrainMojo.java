@@ -25,7 +25,7 @@ import java.util.List;
  * its cross-validated accuracy and confusion matrix), which the report and classify goals read.
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
-public class TrainMojo extends AbstractParrotMojo {
+public class TrainMojo extends AbstractGatedMojo {
 
     /** The folder with one sub-folder of WAV recordings per sound; the sub-folder names become the labels. */
     @Parameter(property = "parrot.recordings", defaultValue = "${project.basedir}/data/recordings", required = true)
@@ -145,6 +145,13 @@ public class TrainMojo extends AbstractParrotMojo {
     @Parameter(property = "parrot.threads", defaultValue = "0")
     private int threads;
 
+    /**
+     * Trains even when the model on disk was made from the same recordings and settings by this version of Parrot.
+     * Without it, such a model is kept and both its files left untouched.
+     */
+    @Parameter(property = "parrot.force", defaultValue = "false")
+    private boolean force;
+
     /** The project, to tell before its site whether the site can show the report. */
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
@@ -174,13 +181,20 @@ public class TrainMojo extends AbstractParrotMojo {
                 augmentationCopies == 0 ? AugmentationSettings.off()
                         : AugmentationSettings.standard(augmentationCopies))
                 .withFalseAlarmsPerMinute(falseAlarmsPerMinute);
+        SoundModelTrainer.TrainingResult result;
         try {
-            new SoundModelTrainer().train(request);
+            SoundModelTrainer trainer = new SoundModelTrainer();
+            result = force ? trainer.train(request) : trainer.trainIfChanged(request);
         } catch (ParrotException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the model to " + outputDirectory + ": " + e.getMessage(),
                     e);
         }
+        if (!result.trained()) {
+            getLog().info("Model " + modelName + " is up to date: " + result.descriptor().fingerprint()
+                    .recordingCount() + " recordings, settings unchanged; -Dparrot.force=true retrains");
+        }
+        enforceGate(result.descriptor());
     }
 }

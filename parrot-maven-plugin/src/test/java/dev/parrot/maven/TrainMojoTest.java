@@ -4,14 +4,20 @@ import dev.parrot.audio.WavWriter;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Random;
 
 import static org.apache.maven.api.plugin.testing.MojoExtension.getVariableValueFromObject;
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,6 +54,41 @@ class TrainMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
 
         assertTrue(e.getMessage().contains("false alarms per minute must be 0 or more, not -1.0"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "train", pom = "src/test/resources/unit/incremental/pom.xml")
+    void aSecondRunKeepsTheModelAndTheGateAppliesToItToo(TrainMojo mojo) throws Exception {
+        File recordings = getVariableValueFromObject(mojo, "recordingsDirectory");
+        File output = getVariableValueFromObject(mojo, "outputDirectory");
+        deleteRecursively(recordings.toPath());
+        deleteRecursively(output.toPath());
+        writeSounds(recordings.toPath(), "low", "high");
+        Log log = Mockito.spy(new SystemStreamLog());
+        mojo.setLog(log);
+
+        mojo.execute();
+        Path json = output.toPath().resolve("incremental.json");
+        FileTime written = Files.getLastModifiedTime(json);
+        byte[] model = Files.readAllBytes(output.toPath().resolve("incremental.model"));
+
+        mojo.execute();
+        Mockito.verify(log).info("Model incremental is up to date: 8 recordings, settings unchanged;"
+                + " -Dparrot.force=true retrains");
+        assertEquals(written, Files.getLastModifiedTime(json));
+        assertArrayEquals(model, Files.readAllBytes(output.toPath().resolve("incremental.model")));
+
+        // An impossible minimum fails the up-to-date model without training it.
+        setVariableValueToObject(mojo, "minimumRecall", 1.01);
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("The minimum recall is a share between 0 and 1"), e.getMessage());
+        setVariableValueToObject(mojo, "minimumRecall", null);
+
+        setVariableValueToObject(mojo, "force", true);
+        mojo.execute();
+        // Twice up to date (the second run, and the one the gate failed), not after force.
+        Mockito.verify(log, Mockito.times(2)).info(Mockito.startsWith("Model incremental is up to date"));
+        assertTrue(Files.readString(json).contains("\"fingerprint\""));
     }
 
     @Test

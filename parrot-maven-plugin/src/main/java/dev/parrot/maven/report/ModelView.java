@@ -1,5 +1,6 @@
 package dev.parrot.maven.report;
 
+import dev.parrot.evaluation.ConfusionAnalysis;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelHistory;
@@ -422,37 +423,18 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         };
     }
 
-    private record Confusion(int a, int b, double rate, long windows) {
-    }
-
     private static List<Pair> pairs(List<String> labels, long[][] counts, ReportLabels l) {
-        long[] totals = new long[labels.size()];
-        for (int i = 0; i < labels.size(); i++) {
-            totals[i] = rowTotal(counts[i]);
-        }
-        List<Confusion> confusions = new ArrayList<>();
-        for (int a = 0; a < labels.size(); a++) {
-            for (int b = a + 1; b < labels.size(); b++) {
-                if (counts[a][b] + counts[b][a] == 0) {
-                    continue;
-                }
-                double ab = share(counts[a][b], totals[a]);
-                double ba = share(counts[b][a], totals[b]);
-                // The worse direction first: it is the one the advice is about.
-                confusions.add(ab >= ba ? new Confusion(a, b, ab, counts[a][b] + counts[b][a])
-                        : new Confusion(b, a, ba, counts[a][b] + counts[b][a]));
-            }
-        }
-        confusions.sort(Comparator.comparingDouble(Confusion::rate).reversed()
-                .thenComparing(Comparator.comparingLong(Confusion::windows).reversed()));
+        ConfusionAnalysis analysis = new ConfusionAnalysis(labels, counts);
+        List<ConfusionAnalysis.ConfusedPair> confusions = analysis.confusedPairs();
         List<Pair> pairs = new ArrayList<>();
-        for (Confusion c : confusions.subList(0, Math.min(PAIRS_SHOWN, confusions.size()))) {
+        for (ConfusionAnalysis.ConfusedPair c : confusions.subList(0, Math.min(PAIRS_SHOWN, confusions.size()))) {
             List<String> directions = new ArrayList<>();
-            for (int[] way : new int[][] {{c.a(), c.b()}, {c.b(), c.a()}}) {
+            for (int[] way : new int[][] {{c.first(), c.second()}, {c.second(), c.first()}}) {
                 long n = counts[way[0]][way[1]];
+                long total = analysis.total(way[0]);
                 if (n > 0) {
                     directions.add(l.get("pairs.direction", labels.get(way[0]), labels.get(way[1]), l.count(n),
-                            l.count(totals[way[0]]), l.percent(share(n, totals[way[0]]))));
+                            l.count(total), l.percent(ConfusionAnalysis.share(n, total))));
                 }
             }
             String severity = c.rate() >= OFTEN ? "often" : c.rate() >= SOMETIMES ? "sometimes" : "rarely";
@@ -461,13 +443,10 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
                 case "sometimes" -> "fair";
                 default -> "good";
             };
-            pairs.add(new Pair(labels.get(c.a()), labels.get(c.b()), directions, tier, l.get("pairs." + severity)));
+            pairs.add(new Pair(labels.get(c.first()), labels.get(c.second()), directions, tier,
+                    l.get("pairs." + severity)));
         }
         return pairs;
-    }
-
-    private static double share(long n, long total) {
-        return total == 0 ? 0 : (double) n / total;
     }
 
     private static List<Fact> facts(ModelDescriptor d, ReportLabels l) {

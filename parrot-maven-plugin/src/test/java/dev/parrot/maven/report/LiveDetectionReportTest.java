@@ -23,7 +23,7 @@ class LiveDetectionReportTest {
                 List.of(new DetectionCalibration.SoundThreshold("kick", 0.62, 0.85, 0.8, 40, curve),
                         new DetectionCalibration.SoundThreshold("snare", 0.71, 0.5, 0.25, 30, curve)));
         return new ModelDescriptor(d.formatVersion(), d.name(), d.createdAt(), d.parrotVersion(), d.labels(),
-                d.features(), d.training(), d.classifier(), d.evaluation(), List.of(), null, calibration);
+                d.features(), d.training(), d.classifier(), d.evaluation(), List.of(), null, null, calibration);
     }
 
     @Test

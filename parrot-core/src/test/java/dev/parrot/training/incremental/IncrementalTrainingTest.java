@@ -1,0 +1,173 @@
+package dev.parrot.training.incremental;
+
+import dev.parrot.ParrotException;
+import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.ModelFiles;
+import dev.parrot.testing.CollectingLog;
+import dev.parrot.testing.SyntheticRecordings;
+import dev.parrot.training.SoundModelTrainer;
+import dev.parrot.training.TrainingRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The trainer keeps an up-to-date model on disk untouched, retrains on a change, and two trainings of one model at
+ * once leave both files from the same one.
+ */
+class IncrementalTrainingTest {
+
+    @TempDir
+    Path dir;
+
+    Path recordings;
+    final CollectingLog log = new CollectingLog();
+    final SoundModelTrainer trainer = new SoundModelTrainer();
+
+    @BeforeEach
+    void recordings() throws Exception {
+        recordings = SyntheticRecordings.write(dir.resolve("recordings"), 3, 0.3, "low", "high");
+    }
+
+    private TrainingRequest request(long seed) {
+        return new TrainingRequest(recordings, List.of(), dir.resolve("models"), "tones", true, "random-forest", "-I 5",
+                seed, 2, 1, FeatureSettings.defaults(), log);
+    }
+
+    private record Snapshot(byte[] model, byte[] json, FileTime modelTime, FileTime jsonTime) {
+        static Snapshot of(ModelFiles files) throws Exception {
+            return new Snapshot(Files.readAllBytes(files.classifierFile()), Files.readAllBytes(files.descriptorFile()),
+                    Files.getLastModifiedTime(files.classifierFile()),
+                    Files.getLastModifiedTime(files.descriptorFile()));
+        }
+
+        void assertUnchanged(ModelFiles files) throws Exception {
+            Snapshot now = of(files);
+            assertArrayEquals(model, now.model);
+            assertArrayEquals(json, now.json);
+            assertEquals(modelTime, now.modelTime);
+            assertEquals(jsonTime, now.jsonTime);
+        }
+    }
+
+    @Test
+    void anUnchangedModelIsKeptAndAChangeRetrains() throws Exception {
+        SoundModelTrainer.TrainingResult first = trainer.trainIfChanged(request(42));
+        assertTrue(first.trained());
+        assertTrue(log.infos().contains("Training model tones: there is no model yet"), log.infos().toString());
+        ModelDescriptor written = first.files().readDescriptor();
+        assertNotNull(written.fingerprint().classifierSha256());
+        assertEquals(6, written.fingerprint().recordingCount());
+        Snapshot snapshot = Snapshot.of(first.files());
+
+        SoundModelTrainer.TrainingResult second = trainer.trainIfChanged(request(42));
+        assertFalse(second.trained());
+        assertEquals(written.fingerprint(), second.descriptor().fingerprint());
+        assertEquals(written.createdAt(), second.descriptor().createdAt());
+        snapshot.assertUnchanged(first.files());
+
+        Path take = recordings.resolve("low/take-0.wav");
+        Files.setLastModifiedTime(take, FileTime.fromMillis(Files.getLastModifiedTime(take).toMillis() + 2000));
+        assertTrue(trainer.trainIfChanged(request(42)).trained(), "a changed recording retrains");
+        assertTrue(log.infos().stream().anyMatch(l -> l.startsWith("Training model tones: recordings were")));
+        assertFalse(trainer.trainIfChanged(request(42)).trained());
+
+        assertTrue(trainer.trainIfChanged(request(7)).trained(), "a changed setting retrains");
+        assertTrue(log.infos().contains("Training model tones: the settings or the Parrot version changed"));
+        assertTrue(trainer.train(request(7)).trained(), "train() always trains, as parrot.force does");
+    }
+
+    @Test
+    void aPairOfFilesFromTwoTrainingsIsNeitherKeptNorLoaded() throws Exception {
+        ModelFiles files = trainer.trainIfChanged(request(42)).files();
+        Path other = dir.resolve("other.model");
+        Files.copy(files.classifierFile(), other);
+        trainer.train(request(7));
+        // As a build killed between its two moves leaves them: the classifier of one training, the JSON of another.
+        Files.copy(other, files.classifierFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        ParrotException e = assertThrows(ParrotException.class, files::readBoth);
+        assertTrue(e.getMessage().contains("is not the classifier"), e.getMessage());
+        assertTrue(trainer.trainIfChanged(request(7)).trained());
+        assertTrue(log.infos().contains("Training model tones: the model on disk is incomplete or its two files are"
+                + " not from one training"));
+        files.readBoth();
+    }
+
+    @Test
+    void aModelFromBeforeFingerprintsIsRetrainedOnce() throws Exception {
+        ModelFiles files = trainer.trainIfChanged(request(42)).files();
+        ModelDescriptor old = files.readDescriptor();
+        // What an older Parrot wrote: the same descriptor without the fingerprint.
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelFiles.json().valueToTree(old);
+        tree.remove("fingerprint");
+        Files.write(files.descriptorFile(), ModelFiles.json().writeValueAsBytes(tree));
+        assertEquals(null, files.readDescriptor().fingerprint());
+
+        assertTrue(trainer.trainIfChanged(request(42)).trained());
+        assertFalse(trainer.trainIfChanged(request(42)).trained());
+    }
+
+    @Test
+    void twoTrainingsOfOneModelAtOnceLeaveAWholeModelWhileReadersSeeWholeModels() throws Exception {
+        trainer.train(request(1));
+        ModelFiles files = new ModelFiles(dir.resolve("models"), "tones");
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        AtomicBoolean training = new AtomicBoolean(true);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<SoundModelTrainer.TrainingResult>> trainings = new ArrayList<>();
+            for (long seed : new long[] {2, 3}) {
+                trainings.add(pool.submit(() -> {
+                    start.await();
+                    return trainer.train(request(seed));
+                }));
+            }
+            Future<Integer> reader = pool.submit(() -> {
+                start.await();
+                int reads = 0;
+                while (training.get()) {
+                    files.readBoth(); // throws when it meets the classifier of one training and the JSON of another
+                    reads++;
+                }
+                return reads;
+            });
+            start.countDown();
+            List<Long> seeds = new ArrayList<>();
+            for (Future<SoundModelTrainer.TrainingResult> t : trainings) {
+                seeds.add(t.get().descriptor().training().seed());
+            }
+            training.set(false);
+            assertTrue(reader.get() > 0);
+            assertEquals(List.of(2L, 3L), seeds);
+        } finally {
+            training.set(false);
+            pool.shutdownNow();
+        }
+        ModelFiles.Loaded whole = files.readBoth();
+        assertTrue(List.of(2L, 3L).contains(whole.descriptor().training().seed()));
+        try (var listing = Files.list(dir.resolve("models"))) {
+            assertEquals(List.of("tones-history.json", "tones.json", "tones.model"),
+                    listing.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+sounds = ['click', 'hiss']
+takes = 4
+return evaluate(new File(itScripts, 'copy-samples.groovy'))
