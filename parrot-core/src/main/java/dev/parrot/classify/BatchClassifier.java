@@ -6,6 +6,7 @@ import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.dataset.DatasetReader;
 import dev.parrot.dataset.SkippedRecording;
+import dev.parrot.evaluation.ConfusionAnalysis;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.UnseenEvaluation;
@@ -230,19 +231,7 @@ public final class BatchClassifier {
                         Math.round(p.confidence() * 10_000) / 10_000.0));
             }
         }
-        List<ModelDescriptor.SoundMetrics> perSound = new ArrayList<>();
-        for (int s = 0; s < sounds.size(); s++) {
-            long support = 0;
-            long predicted = 0;
-            for (int o = 0; o < columns.size(); o++) {
-                support += counts[s][o];
-                predicted += counts[o][s];
-            }
-            double precision = predicted == 0 ? 0 : counts[s][s] / (double) predicted;
-            double recall = support == 0 ? 0 : counts[s][s] / (double) support;
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            perSound.add(new ModelDescriptor.SoundMetrics(sounds.get(s), precision, recall, f1, support));
-        }
+        List<ModelDescriptor.SoundMetrics> perSound = ConfusionAnalysis.of(columns, counts).perSound(sounds);
         List<ModelDescriptor.Skipped> skippedList = skipped.stream()
                 .map(s -> new ModelDescriptor.Skipped(s.file(), s.sound(), s.reason())).toList();
         Path folder = input.toAbsolutePath().normalize();

@@ -7,8 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What a confusion matrix says about a model: windows per sound, recall per sound, and which sounds it mixes up,
- * worst first. Read by the quality gate and by the report, so that both name the same sounds and pairs.
+ * What a confusion matrix says about a model: windows per sound, precision, recall and F1 per sound, and which sounds
+ * it mixes up, worst first. The one definition of these measures: cross-validation, the classify goal's evaluation on
+ * unseen recordings, the quality gate and the report all read them from here. Counts may be of windows or of whole
+ * recordings; the measures are the same.
  *
  * @param labels row and column labels
  * @param counts {@code counts[actual][predicted]}, square, one row per label
@@ -46,8 +48,15 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
                 || evaluation.confusionMatrix().labels() == null || evaluation.confusionMatrix().counts() == null) {
             throw new IllegalArgumentException("no confusion matrix");
         }
-        List<String> labels = evaluation.confusionMatrix().labels();
-        long[][] counts = evaluation.confusionMatrix().counts();
+        return of(evaluation.confusionMatrix().labels(), evaluation.confusionMatrix().counts());
+    }
+
+    /**
+     * The analysis of counts by actual (rows) and predicted (columns) label.
+     *
+     * @throws IllegalArgumentException when the counts are not square with one row per label
+     */
+    public static ConfusionAnalysis of(List<String> labels, long[][] counts) {
         if (counts.length != labels.size()) {
             throw new IllegalArgumentException("a confusion matrix of " + counts.length + " rows for "
                     + labels.size() + " sounds");
@@ -73,6 +82,37 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
     /** The share of a sound's windows recognised as it; 0 for a sound without windows. */
     public double recall(int actual) {
         return share(counts[actual][actual], total(actual));
+    }
+
+    /** How often a label was the answer: its column's total. */
+    public long predicted(int label) {
+        long total = 0;
+        for (long[] row : counts) {
+            total += row[label];
+        }
+        return total;
+    }
+
+    /** The share of the answers naming a label that were right; 0 when none named it. */
+    public double precision(int label) {
+        return share(counts[label][label], predicted(label));
+    }
+
+    /** The harmonic mean of precision and recall; 0 when both are. */
+    public double f1(int label) {
+        double precision = precision(label);
+        double recall = recall(label);
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    }
+
+    /** Precision, recall, F1 and support of each of {@code sounds} (labels of this matrix), in their order. */
+    public List<ModelDescriptor.SoundMetrics> perSound(List<String> sounds) {
+        List<ModelDescriptor.SoundMetrics> metrics = new ArrayList<>();
+        for (String sound : sounds) {
+            int s = labels.indexOf(sound);
+            metrics.add(new ModelDescriptor.SoundMetrics(sound, precision(s), recall(s), f1(s), total(s)));
+        }
+        return metrics;
     }
 
     /** The share of all windows recognised as what they were. */

@@ -1,10 +1,10 @@
 package dev.parrot.evaluation;
 
-import dev.parrot.Probabilities;
 import dev.parrot.ProgressLog;
 import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.dataset.TrainingSet;
+import dev.parrot.model.ClipVote;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelInput;
 import weka.classifiers.AbstractClassifier;
@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
 /**
  * Stratified k-fold cross-validation grouped by recording ({@link GroupedFolds}). Each training fold is balanced the
  * way the final model is; each test fold is evaluated as recorded, window by window, with Weka's {@link Evaluation}.
- * A recording's windows are also voted together (mean probability) for a clip-level accuracy.
+ * A recording's windows are also voted together ({@link ClipVote}, as classification does) for a clip-level
+ * accuracy.
  */
 public final class CrossValidation {
 
@@ -101,7 +102,7 @@ public final class CrossValidation {
             for (int t = 0; t < test.size(); t++) {
                 RecordingFeatures recording = test.get(t);
                 int actual = sounds.indexOf(recording.sound());
-                double[] clipVotes = new double[sounds.size()];
+                ClipVote vote = new ClipVote(sounds, dataset.background());
                 int[] heard = new int[sounds.size()];
                 float[][] testWindows = recording.windows();
                 for (int w = 0; w < testWindows.length; w++) {
@@ -118,13 +119,13 @@ public final class CrossValidation {
                     }
                     heard[(int) predicted]++;
                     windows++;
-                    for (int c = 0; c < distribution.length; c++) {
-                        clipVotes[c] += distribution[c];
-                    }
+                    vote.add(distribution);
                 }
-                mistakes.add(recording, actual, heard, clipVotes);
+                // A recording always has a window here; without one it would count as the first label, as before.
+                int answer = Math.max(0, vote.winner());
+                mistakes.add(recording, actual, heard, answer);
                 clips++;
-                if (Probabilities.mostProbable(clipVotes) == actual) {
+                if (answer == actual) {
                     clipsRight++;
                 }
             }
@@ -141,31 +142,22 @@ public final class CrossValidation {
 
     private ModelDescriptor.Evaluation summarise(Evaluation evaluation, List<String> sounds, int k,
             List<Double> foldAccuracies, double clipAccuracy, int clips, List<ModelDescriptor.Mistake> mistakes) {
-        double[][] confusion = evaluation.confusionMatrix();
+        double[][] weighted = evaluation.confusionMatrix();
         long[][] counts = new long[sounds.size()][sounds.size()];
-        List<ModelDescriptor.SoundMetrics> perSound = new ArrayList<>();
         for (int a = 0; a < sounds.size(); a++) {
-            long support = 0;
             for (int p = 0; p < sounds.size(); p++) {
-                counts[a][p] = Math.round(confusion[a][p]);
-                support += counts[a][p];
+                counts[a][p] = Math.round(weighted[a][p]);
             }
-            perSound.add(new ModelDescriptor.SoundMetrics(sounds.get(a), finite(evaluation.precision(a)),
-                    finite(evaluation.recall(a)), finite(evaluation.fMeasure(a)), support));
         }
+        ConfusionAnalysis confusion = ConfusionAnalysis.of(sounds, counts);
         double mean = foldAccuracies.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double variance = foldAccuracies.stream().mapToDouble(a -> (a - mean) * (a - mean)).sum()
                 / Math.max(1, foldAccuracies.size());
         String method = String.format(Locale.ROOT,
                 "stratified %d-fold cross-validation grouped by recording%s", k,
                 balance ? ", training folds balanced" : "");
-        return new ModelDescriptor.Evaluation(method, k, evaluation.pctCorrect() / 100.0, Math.sqrt(variance),
-                foldAccuracies, clipAccuracy, Math.round(evaluation.numInstances()), clips, perSound,
+        return new ModelDescriptor.Evaluation(method, k, confusion.accuracy(), Math.sqrt(variance),
+                foldAccuracies, clipAccuracy, Math.round(evaluation.numInstances()), clips, confusion.perSound(sounds),
                 new ModelDescriptor.ConfusionMatrix(List.copyOf(sounds), counts), mistakes);
     }
-
-    private static double finite(double v) {
-        return Double.isFinite(v) ? v : 0.0;
-    }
-
 }

@@ -1,6 +1,5 @@
 package dev.parrot.evaluation;
 
-import dev.parrot.Probabilities;
 import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.model.ModelDescriptor;
 
@@ -25,9 +24,9 @@ final class Mistakes {
      * @param recording the recording tested
      * @param actual its sound's index
      * @param heard how many of its windows were heard as each sound
-     * @param votes the summed probabilities of its windows, per sound
+     * @param answer the index of what it was heard as as a whole ({@link dev.parrot.model.ClipVote#winner()})
      */
-    void add(RecordingFeatures recording, int actual, int[] heard, double[] votes) {
+    void add(RecordingFeatures recording, int actual, int[] heard, int answer) {
         int windows = 0;
         int mostWrong = -1;
         for (int s = 0; s < heard.length; s++) {
@@ -37,7 +36,6 @@ final class Mistakes {
             }
         }
         int wrong = windows - heard[actual];
-        int answer = Probabilities.mostProbable(votes);
         if (wrong == 0 && answer == actual) {
             return;
         }

@@ -6,6 +6,7 @@ import dev.parrot.audio.WavDecoder;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.features.SoundWindows;
+import dev.parrot.model.ClipVote;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.List;
 public final class SoundClassifier {
 
     /** The share of a recording's classified windows heard as a sound that makes it that sound, not background. */
-    public static final double SOUND_SHARE = 0.25;
+    public static final double SOUND_SHARE = ClipVote.SOUND_SHARE;
 
     private final SoundModel model;
     private final FeatureSettings settings;
@@ -86,11 +87,10 @@ public final class SoundClassifier {
         int[] starts = SoundWindows.allStarts(samples.length, settings);
         int[] sound = SoundWindows.soundStarts(samples, settings);
         List<String> labels = model.labels();
-        double[] sums = new double[labels.size()];
         double[] p = new double[labels.size()];
         List<WindowResult> timeline = new ArrayList<>(starts.length);
         Prediction quiet = Prediction.silence(model.silenceLabel());
-        int heardAsSound = 0;
+        ClipVote vote = new ClipVote(labels, model.descriptor().background());
         int next = 0;
         for (int start : starts) {
             double level = SoundWindows.levelDbfs(samples, start, settings.windowSamples());
@@ -98,42 +98,18 @@ public final class SoundClassifier {
             if (next < sound.length && sound[next] == start) {
                 next++;
                 probabilities(samples, start, p);
-                for (int i = 0; i < p.length; i++) {
-                    sums[i] += p[i];
-                }
-                Prediction window = Prediction.of(labels, p);
-                if (!model.isBackground(window.label())) {
-                    heardAsSound++;
-                }
-                timeline.add(new WindowResult(seconds, level, window));
+                vote.add(p);
+                timeline.add(new WindowResult(seconds, level, Prediction.of(labels, p)));
             } else {
                 timeline.add(new WindowResult(seconds, level, quiet));
             }
         }
-        Prediction overall;
-        if (sound.length == 0) {
-            overall = quiet;
-        } else {
-            for (int i = 0; i < sums.length; i++) {
-                sums[i] /= sound.length;
-            }
-            overall = Prediction.of(labels, sums);
-            if (model.isBackground(overall.label()) && heardAsSound >= SOUND_SHARE * sound.length) {
-                overall = mostProbableSound(labels, sums);
-            }
+        Prediction overall = quiet;
+        int winner = vote.winner();
+        if (winner >= 0) {
+            double[] mean = vote.mean();
+            overall = new Prediction(labels.get(winner), mean[winner], Prediction.of(labels, mean).probabilities());
         }
         return new RecordingClassification(recording.source(), audio.durationSeconds(), timeline, overall);
-    }
-
-    /** The most probable label that is not background, with every label's probability. */
-    private Prediction mostProbableSound(List<String> labels, double[] mean) {
-        int best = -1;
-        for (int i = 0; i < labels.size(); i++) {
-            if (!model.isBackground(labels.get(i)) && (best < 0 || mean[i] > mean[best])) {
-                best = i;
-            }
-        }
-        Prediction all = Prediction.of(labels, mean);
-        return new Prediction(labels.get(best), mean[best], all.probabilities());
     }
 }

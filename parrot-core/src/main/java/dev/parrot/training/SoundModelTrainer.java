@@ -11,6 +11,7 @@ import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.dataset.TrainingSet;
 import dev.parrot.calibration.ThresholdCalibration;
+import dev.parrot.evaluation.AccuracyTier;
 import dev.parrot.evaluation.CrossValidation;
 import dev.parrot.evaluation.HeldOutProbabilities;
 import dev.parrot.features.FeatureSettings;
@@ -266,19 +267,8 @@ public final class SoundModelTrainer {
                 e.accuracyStdDev(), e.windows(), e.method()));
         log.info(String.format(Locale.ROOT, "Recordings recognised as a whole: %.4f of %d", e.clipAccuracy(),
                 e.recordings()));
-        log.info(verdict(e.accuracy()));
+        log.info(AccuracyTier.of(e.accuracy()).advice());
         log.info("Model written to " + files.classifierFile() + " and " + files.descriptorFile());
-    }
-
-    /** Parrot.py's advice on an accuracy estimate. */
-    public static String verdict(double accuracy) {
-        if (accuracy >= 0.95) {
-            return "Above 95%: optimal for controlling a computer with these sounds.";
-        }
-        if (accuracy >= 0.90) {
-            return "Above 90%: usable; the confusion matrix shows which sounds to re-record or drop to do better.";
-        }
-        return "Below 90%: too many misfires to rely on; re-record or drop the sounds the confusion matrix mixes up.";
     }
 
     /** The version of Parrot, as the build wrote it into {@code dev/parrot/parrot-version.properties}. */
