@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -286,7 +285,7 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         if (u.trainingData()) {
             notes.add(l.get("unseen.trainingData"));
         }
-        if (d.createdAt() != null && !Objects.equals(u.modelCreatedAt(), d.createdAt())) {
+        if (!u.isOf(d)) {
             notes.add(l.get("unseen.stale", l.instant(u.modelCreatedAt())));
         }
         String tier = notes.isEmpty() ? tier(u.accuracy()) : "neutral";
