@@ -35,7 +35,12 @@ public final class NoiseControl {
             System.exit(1);
             return;
         }
-        model.newDetector(DetectionSettings.defaults().withConfidence("cluck", 0.9),
+        // The thresholds training calibrated for this model; a sound that still misfires can be made stricter.
+        DetectionSettings settings = model.detectionSettings();
+        if (model.labels().contains("cluck")) {
+            settings = settings.withConfidence("cluck", Math.max(0.9, settings.confidenceOf("cluck")));
+        }
+        model.newDetector(settings,
                 event -> System.out.printf("%6.2f s  %s (%.0f%%, %.0f dBFS)%n", event.timeSeconds(), event.sound(),
                         100 * event.confidence(), event.levelDbfs()))
                 .attachTo(microphone);

@@ -2,7 +2,6 @@ package com.example.noisecontrol;
 
 import be.tarsos.dsp.AudioDispatcher;
 import dev.parrot.runtime.AudioInputs;
-import dev.parrot.runtime.DetectionSettings;
 import dev.parrot.runtime.RecordingClassification;
 import dev.parrot.runtime.SoundModel;
 
@@ -17,10 +16,11 @@ public class ReadmeExample {
         RecordingClassification result = model.newClassifier().classify(Path.of(args[0]));
         System.out.println(result.overall().label() + " " + result.overall().confidence());
 
-        // Live: a TarsosDSP AudioProcessor that reports sounds as they are made.
+        // Live: a TarsosDSP AudioProcessor that reports sounds as they are made, with the thresholds training
+        // calibrated (model.detectionSettings()). Settings of your own: model.newDetector(settings, listener), e.g.
+        // with model.detectionSettings().withConfidence("cluck", 0.9) or DetectionSettings.defaults().
         AudioDispatcher microphone = AudioInputs.microphone(model);   // or AudioDispatcherFactory.fromFile(...)
-        model.newDetector(DetectionSettings.defaults().withConfidence("cluck", 0.9),
-                event -> System.out.println(event.sound() + " at " + event.timeSeconds() + " s"))
+        model.newDetector(event -> System.out.println(event.sound() + " at " + event.timeSeconds() + " s"))
             .attachTo(microphone);
         microphone.run();
     }

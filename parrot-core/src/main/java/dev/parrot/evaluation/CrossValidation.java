@@ -44,7 +44,7 @@ public final class CrossValidation {
 
     public ModelDescriptor.Evaluation evaluate(SoundDataset dataset, Instances header, Classifier template)
             throws Exception {
-        return evaluate(dataset, header, template, UnaryOperator.identity());
+        return evaluate(dataset, header, template, UnaryOperator.identity(), null);
     }
 
     /**
@@ -53,6 +53,15 @@ public final class CrossValidation {
      */
     public ModelDescriptor.Evaluation evaluate(SoundDataset dataset, Instances header, Classifier template,
             UnaryOperator<List<RecordingFeatures>> trainingFold) throws Exception {
+        return evaluate(dataset, header, template, trainingFold, null);
+    }
+
+    /**
+     * As {@link #evaluate(SoundDataset, Instances, Classifier, UnaryOperator)}, keeping what each fold's model said
+     * of each of its test windows in {@code heldOut} (when not null): the material of threshold calibration.
+     */
+    public ModelDescriptor.Evaluation evaluate(SoundDataset dataset, Instances header, Classifier template,
+            UnaryOperator<List<RecordingFeatures>> trainingFold, HeldOutProbabilities heldOut) throws Exception {
         List<String> sounds = dataset.sounds();
         int k = effectiveFolds(folds, dataset);
         for (String sound : sounds) {
@@ -79,8 +88,12 @@ public final class CrossValidation {
             long started = System.nanoTime();
             List<RecordingFeatures> train = new ArrayList<>();
             List<RecordingFeatures> test = new ArrayList<>();
+            List<Integer> testIndex = new ArrayList<>();
             for (int i = 0; i < recordings.size(); i++) {
                 (foldOf[i] == f ? test : train).add(recordings.get(i));
+                if (foldOf[i] == f) {
+                    testIndex.add(i);
+                }
             }
             if (test.isEmpty()) {
                 continue;
@@ -91,15 +104,20 @@ public final class CrossValidation {
             classifier.buildClassifier(trainingSet.data());
             long right = 0;
             long windows = 0;
-            for (RecordingFeatures recording : test) {
+            for (int t = 0; t < test.size(); t++) {
+                RecordingFeatures recording = test.get(t);
                 int actual = sounds.indexOf(recording.sound());
                 boolean sound = !background.contains(recording.sound());
                 double[] clipVotes = new double[sounds.size()];
                 int[] heard = new int[sounds.size()];
-                for (float[] window : recording.windows()) {
-                    Instance instance = TrainingSet.instance(header, window);
+                float[][] testWindows = recording.windows();
+                for (int w = 0; w < testWindows.length; w++) {
+                    Instance instance = TrainingSet.instance(header, testWindows[w]);
                     instance.setClassValue(actual);
                     double[] distribution = classifier.distributionForInstance(instance);
+                    if (heldOut != null) {
+                        heldOut.put(testIndex.get(t), w, distribution);
+                    }
                     // Not ...AndRecordPrediction: kept predictions cost about 170 bytes a window and nothing here reads them.
                     double predicted = evaluation.evaluateModelOnce(distribution, instance);
                     if (sound) {

@@ -26,11 +26,14 @@ import java.util.List;
  *        given; null when the model learned none
  * @param fingerprint what the model was made from and the hash of its classifier file; null in models trained before
  *     Parrot wrote it, which are then retrained once
+ * @param calibration the detector settings training chose and what they are expected to give; null in files written
+ *        before there was calibration
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
         List<String> labels, Features features, Training training, ClassifierInfo classifier,
-        Evaluation evaluation, List<String> background, String silenceLabel, ModelFingerprint fingerprint) {
+        Evaluation evaluation, List<String> background, String silenceLabel, ModelFingerprint fingerprint,
+        DetectionCalibration calibration) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -38,12 +41,12 @@ public record ModelDescriptor(int formatVersion, String name, String createdAt, 
         background = background == null ? List.of() : List.copyOf(background);
     }
 
-    /** A descriptor of a model without background labels. */
+    /** A descriptor of a model without background labels, fingerprint or calibrated detector settings. */
     public ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
             List<String> labels, Features features, Training training, ClassifierInfo classifier,
             Evaluation evaluation) {
         this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation,
-                List.of(), null);
+                List.of(), null, null, null);
     }
 
     /** A descriptor without a fingerprint, as models were described before incremental training. */
@@ -51,13 +54,21 @@ public record ModelDescriptor(int formatVersion, String name, String createdAt, 
             List<String> labels, Features features, Training training, ClassifierInfo classifier,
             Evaluation evaluation, List<String> background, String silenceLabel) {
         this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation,
-                background, silenceLabel, null);
+                background, silenceLabel, null, null);
+    }
+
+    /** A descriptor of a model without calibrated detector settings. */
+    public ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
+            List<String> labels, Features features, Training training, ClassifierInfo classifier,
+            Evaluation evaluation, List<String> background, String silenceLabel, ModelFingerprint fingerprint) {
+        this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation,
+                background, silenceLabel, fingerprint, null);
     }
 
     /** This descriptor with another fingerprint. */
     public ModelDescriptor withFingerprint(ModelFingerprint newFingerprint) {
         return new ModelDescriptor(formatVersion, name, createdAt, parrotVersion, labels, features, training,
-                classifier, evaluation, background, silenceLabel, newFingerprint);
+                classifier, evaluation, background, silenceLabel, newFingerprint, calibration);
     }
 
     /** Whether a label holds something that must never fire. */

@@ -1,7 +1,5 @@
 package dev.parrot.runtime;
 
-import dev.parrot.Probabilities;
-
 import be.tarsos.dsp.AudioDispatcher;
 import be.tarsos.dsp.AudioEvent;
 import be.tarsos.dsp.AudioProcessor;
@@ -11,16 +9,15 @@ import dev.parrot.features.FeatureSettings;
 import dev.parrot.features.SoundWindows;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Recognises sounds in a live stream: a TarsosDSP {@link AudioProcessor} that cuts whatever buffers its
  * {@link AudioDispatcher} delivers into the model's windows (30 ms every 15 ms with the default settings), classifies
- * each window loud enough to hold a sound, and tells its {@link SoundListener} when a sound passes the
- * {@link DetectionSettings}. Windows heard as one of the model's background labels are never reported.
+ * the windows its {@link DetectionSettings} judge, and tells its {@link SoundListener} when a sound passes them
+ * (the decisions are an {@link EventDecider}'s). The model's background labels are never reported, whatever the
+ * settings.
  *
  * <p>The dispatcher may deliver mono audio at any rate, in buffers of any size and overlap: audio that is not at the
  * model's rate is resampled on the way in, and only the new part of each buffer is used. The detector keeps the
@@ -49,7 +46,7 @@ public final class SoundDetector implements AudioProcessor {
     private final int hop;
     private final int history;
     private final double[] probabilities;
-    private final Map<String, Double> lastReported = new HashMap<>();
+    private final EventDecider decider;
 
     /** Audio at the model's rate; {@code buffer[0]} is sample {@code bufferStart} of the stream. */
     private float[] buffer;
@@ -77,6 +74,9 @@ public final class SoundDetector implements AudioProcessor {
         this.history = new FeatureExtractor(settings).historySamples();
         this.probabilities = new double[labels.size()];
         this.buffer = new float[Math.max(4 * (window + history), rate / 2)];
+        // Background (talking, the room, the silence between sounds) is what the model knows not to act on.
+        this.decider = new EventDecider(detection.withMuted(Set.copyOf(model.backgroundLabels())), labels,
+                hop / (double) rate);
     }
 
     public SoundModel model() {
@@ -190,33 +190,17 @@ public final class SoundDetector implements AudioProcessor {
         while (nextWindow + window <= bufferStart + buffered) {
             int offset = (int) (nextWindow - bufferStart);
             double level = SoundWindows.levelDbfs(buffer, offset, window);
-            if (level >= detection.minimumLevelDbfs()) {
-                classifyAt(offset, level, nextWindow / (double) rate);
+            double seconds = nextWindow / (double) rate;
+            if (decider.wants(seconds, level)) {
+                // Until the buffer first moves on, the context of early windows lies before index 0, which the
+                // extractor reads as silence: the start of the stream is treated like the start of a recording.
+                classifier.probabilities(buffer, offset, probabilities);
+                SoundEvent event = decider.decide(seconds, level, probabilities);
+                if (event != null) {
+                    listener.soundRecognised(event);
+                }
             }
             nextWindow += hop;
         }
-    }
-
-    private void classifyAt(int offset, double level, double seconds) {
-        // Until the buffer first moves on, the context of early windows lies before index 0, which the extractor
-        // reads as silence: the start of the stream is treated like the start of a recording in training.
-        classifier.probabilities(buffer, offset, probabilities);
-        int best = Probabilities.mostProbable(probabilities);
-        String sound = labels.get(best);
-        double confidence = probabilities[best];
-        // Background (talking, the room, the silence between sounds) is what the model knows not to act on.
-        if (model.isBackground(sound) || confidence < detection.confidenceOf(sound)) {
-            return;
-        }
-        Double last = lastReported.get(sound);
-        if (last != null && seconds - last < detection.throttleOf(sound) - 1e-9) {
-            return;
-        }
-        lastReported.put(sound, seconds);
-        Map<String, Double> all = new LinkedHashMap<>();
-        for (int i = 0; i < labels.size(); i++) {
-            all.put(labels.get(i), probabilities[i]);
-        }
-        listener.soundRecognised(new SoundEvent(sound, confidence, level, seconds, all));
     }
 }

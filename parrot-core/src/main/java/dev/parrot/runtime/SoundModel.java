@@ -4,6 +4,7 @@ import dev.parrot.ParrotException;
 import dev.parrot.dataset.TrainingSet;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.DetectionCalibration;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import weka.classifiers.AbstractClassifier;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A trained model, ready to classify audio: the Weka classifier, the header of the data it learnt from, and the
@@ -200,6 +202,22 @@ public final class SoundModel {
     /** A classifier of windows and recordings for the calling thread. */
     public SoundClassifier newClassifier() {
         return new SoundClassifier(this);
+    }
+
+    /**
+     * The detector settings made for this model: those training calibrated (each sound's threshold for the target
+     * rate of false alarms, the onset rule), or {@link DetectionSettings#defaults()} for a model trained before there
+     * was calibration; its background labels muted either way.
+     */
+    public DetectionSettings detectionSettings() {
+        DetectionCalibration calibration = descriptor.calibration();
+        return calibration != null ? DetectionSettings.calibrated(calibration, backgroundLabels())
+                : DetectionSettings.defaults().withMuted(Set.copyOf(backgroundLabels()));
+    }
+
+    /** A detector of sounds in a live stream with the model's own {@link #detectionSettings()}, for one audio thread. */
+    public SoundDetector newDetector(SoundListener listener) {
+        return new SoundDetector(this, detectionSettings(), listener);
     }
 
     /** A detector of sounds in a live stream, for one audio thread. */

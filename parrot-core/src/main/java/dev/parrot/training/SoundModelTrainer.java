@@ -10,14 +10,19 @@ import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.dataset.TrainingSet;
+import dev.parrot.calibration.ThresholdCalibration;
 import dev.parrot.evaluation.ConfusionAnalysis;
 import dev.parrot.evaluation.CrossValidation;
+import dev.parrot.evaluation.HeldOutProbabilities;
+import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.DetectionCalibration;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelFingerprint;
 import dev.parrot.training.incremental.Fingerprinter;
 import dev.parrot.training.incremental.UpToDateCheck;
 import dev.parrot.model.ModelHistory;
+import dev.parrot.runtime.DetectionSettings;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
 
@@ -29,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Trains a sound model: reads the recordings, estimates accuracy by grouped cross-validation, trains the final
@@ -79,6 +85,10 @@ public final class SoundModelTrainer {
         if (request.folds() < 2) {
             throw new ParrotException("Cross-validation needs at least 2 folds, not " + request.folds() + ".");
         }
+        if (!(request.falseAlarmsPerMinute() >= 0) || Double.isInfinite(request.falseAlarmsPerMinute())) {
+            throw new ParrotException("The target of false alarms per minute must be 0 or more, not "
+                    + request.falseAlarmsPerMinute() + ".");
+        }
         if (request.modelName() == null || request.modelName().isBlank()
                 || !request.modelName().matches("[A-Za-z0-9._-]+")) {
             throw new ParrotException("Model name '" + request.modelName()
@@ -119,13 +129,17 @@ public final class SoundModelTrainer {
         }
 
         ModelDescriptor.Evaluation evaluation;
+        DetectionCalibration calibration;
         Classifier model;
         try {
             int folds = CrossValidation.effectiveFolds(request.folds(), dataset);
             log.info("Estimating accuracy by " + folds + "-fold cross-validation, all windows of a recording kept"
                     + " in one fold (" + template.getClass().getSimpleName() + ")");
+            HeldOutProbabilities heldOut = new HeldOutProbabilities(dataset.recordings(), dataset.sounds().size());
             evaluation = new CrossValidation(request.folds(), request.balance(), request.seed(), log)
-                    .evaluate(dataset, header, template, augmented::withCopies);
+                    .evaluate(dataset, header, template, augmented::withCopies, heldOut);
+            calibration = calibrate(request, dataset, heldOut, Set.copyOf(dataset.background()));
+            heldOut = null;
             // Built only now, so that the cross-validation folds and the full set are never in memory together.
             TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(),
                     augmented.withCopies(dataset.recordings()), request.balance(), request.seed());
@@ -148,10 +162,32 @@ public final class SoundModelTrainer {
         long millis = (System.nanoTime() - started) / 1_000_000;
         ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
         ModelDescriptor descriptor = files.write(model, header,
-                describe(request, dataset, balancing, template, evaluation, millis).withFingerprint(fingerprint));
+                describe(request, dataset, balancing, template, evaluation, calibration, millis)
+                        .withFingerprint(fingerprint));
         ModelHistory.append(files, descriptor, log);
         logSummary(log, descriptor, files);
         return new TrainingResult(descriptor, files);
+    }
+
+    /**
+     * The detector's thresholds, chosen on what cross-validation's models said of windows they had not learnt from,
+     * for the onset rule that calibrated models use.
+     */
+    private static DetectionCalibration calibrate(TrainingRequest request, SoundDataset dataset,
+            HeldOutProbabilities heldOut, Set<String> background) {
+        FeatureSettings features = request.features();
+        DetectionCalibration calibration = new ThresholdCalibration(DetectionSettings.onsets(),
+                request.falseAlarmsPerMinute()).calibrate(dataset, heldOut, background,
+                features.hopSamples() / (double) features.sampleRate());
+        ProgressLog log = request.log();
+        log.info(String.format(Locale.ROOT, "Detector thresholds for at most %s false alarm(s) per minute of %s:",
+                request.falseAlarmsPerMinute(), background.isEmpty() ? "the other sounds" : "background"));
+        for (DetectionCalibration.SoundThreshold t : calibration.sounds()) {
+            log.info(String.format(Locale.ROOT, "  %-16s threshold %.2f: expected recall of onsets %.3f, %.2f false"
+                    + " alarms per minute (%d onsets)", t.sound(), t.threshold(), t.expectedRecall(),
+                    t.expectedFalseAlarmsPerMinute(), t.onsets()));
+        }
+        return calibration;
     }
 
     private static final String MORE_HEAP = "Give Maven more heap (for example MAVEN_OPTS=-Xmx2g), or train on"
@@ -166,7 +202,9 @@ public final class SoundModelTrainer {
         int features = dataset.featureNames().size();
         long windows = dataset.windowCount();
         long used = balancing.values().stream().mapToLong(Balancing.SoundBalance::after).sum();
-        return windows * (4L * features + 16) + used * (8L * (features + 1) + 16 + 40 + features);
+        // Plus the held-out probabilities kept for calibration: a float per window and sound.
+        return windows * (4L * features + 16 + 4L * dataset.sounds().size() + 16)
+                + used * (8L * (features + 1) + 16 + 40 + features);
     }
 
     /**
@@ -187,7 +225,7 @@ public final class SoundModelTrainer {
 
     private static ModelDescriptor describe(TrainingRequest request, SoundDataset dataset,
             Map<String, Balancing.SoundBalance> balancing, Classifier template, ModelDescriptor.Evaluation evaluation,
-            long millis) {
+            DetectionCalibration calibration, long millis) {
         List<ModelDescriptor.SoundSummary> sounds = new ArrayList<>();
         for (String sound : dataset.sounds()) {
             Balancing.SoundBalance b = balancing.get(sound);
@@ -209,7 +247,8 @@ public final class SoundModelTrainer {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), Version.current(), dataset.sounds(),
                 new ModelDescriptor.Features(request.features(), dataset.featureNames().size()), training, classifier,
                 evaluation, dataset.background(),
-                dataset.sounds().contains(request.dataset().silenceLabel()) ? request.dataset().silenceLabel() : null);
+                dataset.sounds().contains(request.dataset().silenceLabel()) ? request.dataset().silenceLabel() : null,
+                null, calibration);
     }
 
     private static void logSummary(ProgressLog log, ModelDescriptor d, ModelFiles files) {

@@ -2,6 +2,7 @@ package dev.parrot.training;
 
 import dev.parrot.ProgressLog;
 import dev.parrot.augmentation.AugmentationSettings;
+import dev.parrot.calibration.ThresholdCalibration;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.features.FeatureSettings;
 
@@ -25,10 +26,12 @@ import java.util.List;
  * @param log where progress goes
  * @param dataset background labels, the silence between sounds, microphone folders, where detected segments go
  * @param augmentation the varied copies of the recordings trained on beside them
+ * @param falseAlarmsPerMinute the false alarms each sound's calibrated threshold may give per minute of background
  */
 public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
         boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
-        FeatureSettings features, ProgressLog log, DatasetOptions dataset, AugmentationSettings augmentation) {
+        FeatureSettings features, ProgressLog log, DatasetOptions dataset, AugmentationSettings augmentation,
+        double falseAlarmsPerMinute) {
 
     public TrainingRequest {
         if (dataset == null) {
@@ -39,12 +42,21 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
         }
     }
 
+    /** A request with the default target of false alarms. */
+    public TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
+            boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
+            FeatureSettings features, ProgressLog log, DatasetOptions dataset, AugmentationSettings augmentation) {
+        this(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier, classifierOptions, seed,
+                folds, threads, features, log, dataset, augmentation,
+                ThresholdCalibration.DEFAULT_FALSE_ALARMS_PER_MINUTE);
+    }
+
     /** A request with the default dataset options. */
     public TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
             boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
             FeatureSettings features, ProgressLog log) {
         this(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier, classifierOptions, seed,
-                folds, threads, features, log, null, null);
+                folds, threads, features, log, null, null, ThresholdCalibration.DEFAULT_FALSE_ALARMS_PER_MINUTE);
     }
 
     /** {@code target/parrot/segments} for models written to {@code target/models}: beside the output folder. */
@@ -55,7 +67,7 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
 
     public TrainingRequest withDataset(DatasetOptions options) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log, options, augmentation);
+                classifierOptions, seed, folds, threads, features, log, options, augmentation, falseAlarmsPerMinute);
     }
 
     public static final String DEFAULT_CLASSIFIER = "fast-forest";
@@ -73,36 +85,42 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
 
     public TrainingRequest withLog(ProgressLog newLog) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, newLog, dataset, augmentation);
+                classifierOptions, seed, folds, threads, features, newLog, dataset, augmentation, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withClassifier(String name, String options) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, name, options,
-                seed, folds, threads, features, log, dataset, augmentation);
+                seed, folds, threads, features, log, dataset, augmentation, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withSounds(List<String> chosen) {
         return new TrainingRequest(recordingsDirectory, chosen, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log, dataset, augmentation);
+                classifierOptions, seed, folds, threads, features, log, dataset, augmentation, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withBalance(boolean on) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, on, classifier,
-                classifierOptions, seed, folds, threads, features, log, dataset, augmentation);
+                classifierOptions, seed, folds, threads, features, log, dataset, augmentation, falseAlarmsPerMinute);
     }
 
     public TrainingRequest withSeedAndFolds(long newSeed, int newFolds) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, newSeed, newFolds, threads, features, log, dataset, augmentation);
+                classifierOptions, newSeed, newFolds, threads, features, log, dataset, augmentation,
+                falseAlarmsPerMinute);
     }
 
     public TrainingRequest withAugmentation(AugmentationSettings settings) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log, dataset, settings);
+                classifierOptions, seed, folds, threads, features, log, dataset, settings, falseAlarmsPerMinute);
+    }
+
+    public TrainingRequest withFalseAlarmsPerMinute(double rate) {
+        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
+                classifierOptions, seed, folds, threads, features, log, dataset, augmentation, rate);
     }
 
     public TrainingRequest withFeatures(FeatureSettings settings) {
         return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, settings, log, dataset, augmentation);
+                classifierOptions, seed, folds, threads, settings, log, dataset, augmentation, falseAlarmsPerMinute);
     }
 }

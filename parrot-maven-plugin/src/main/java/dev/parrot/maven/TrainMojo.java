@@ -132,6 +132,15 @@ public class TrainMojo extends AbstractGatedMojo {
     @Parameter(property = "parrot.segmentsDirectory", defaultValue = "${project.build.directory}/parrot/segments")
     private File segmentsDirectory;
 
+    /**
+     * How many false alarms per minute of background audio each sound's detector threshold may give. Training
+     * chooses, per sound, the threshold with the best recall of its onsets within this rate, on cross-validated
+     * probabilities, and stores it in the model JSON for {@code SoundModel.newDetector(listener)}. Lower is quieter
+     * during talk and typing, higher catches more of the sounds.
+     */
+    @Parameter(property = "parrot.falseAlarmsPerMinute", defaultValue = "1")
+    private double falseAlarmsPerMinute;
+
     /** Threads for reading recordings and for learners that use several; 0 uses every core. */
     @Parameter(property = "parrot.threads", defaultValue = "0")
     private int threads;
@@ -170,7 +179,8 @@ public class TrainMojo extends AbstractGatedMojo {
                 new DatasetOptions(backgroundSounds, silenceLabel, learnSilence, microphoneSeparator,
                         segmentsDirectory.toPath()),
                 augmentationCopies == 0 ? AugmentationSettings.off()
-                        : AugmentationSettings.standard(augmentationCopies));
+                        : AugmentationSettings.standard(augmentationCopies))
+                .withFalseAlarmsPerMinute(falseAlarmsPerMinute);
         SoundModelTrainer.TrainingResult result;
         try {
             SoundModelTrainer trainer = new SoundModelTrainer();

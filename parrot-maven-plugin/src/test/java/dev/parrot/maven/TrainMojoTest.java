@@ -42,6 +42,18 @@ class TrainMojoTest {
         assertTrue(json.contains("\"confusionMatrix\""), json);
         assertTrue(json.contains("\"low\"") && json.contains("\"high\""), json);
         assertEquals(3, (int) getVariableValueFromObject(mojo, "folds"));
+        assertTrue(json.contains("\"calibration\"") && json.contains("\"targetFalseAlarmsPerMinute\" : 1.0"), json);
+    }
+
+    @Test
+    @InjectMojo(goal = "train", pom = "src/test/resources/unit/negative-false-alarms/pom.xml")
+    void aNegativeTargetOfFalseAlarmsFailsBeforeTraining(TrainMojo mojo) throws Exception {
+        File recordings = getVariableValueFromObject(mojo, "recordingsDirectory");
+        writeSounds(recordings.toPath(), "low", "high");
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().contains("false alarms per minute must be 0 or more, not -1.0"), e.getMessage());
     }
 
     @Test

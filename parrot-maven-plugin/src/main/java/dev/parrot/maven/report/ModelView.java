@@ -31,10 +31,11 @@ import java.util.stream.Collectors;
  * @param skipped recordings the train goal left out
  * @param mistakes the recordings cross-validation got most wrong, to listen to
  * @param history accuracy and recall over the last trainings, or null when there is no history
+ * @param live the calibrated live-detection settings, or null for a model trained without calibration
  */
 public record ModelView(String name, String anchor, String summary, Accuracy accuracy, Unseen unseen, Matrix matrix,
         List<SoundRow> sounds, List<Pair> pairs, List<Fact> facts, List<Skipped> skipped, List<Listen> mistakes,
-        History history) {
+        History history, DetectionView live) {
 
     /** Accuracy from this share on is optimal (Parrot.py's advice). */
     public static final double GOOD = 0.95;
@@ -229,7 +230,8 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         return new ModelView(d.name(), anchor(d.name()), summary, accuracy(d, l),
                 unseen.map(u -> unseen(u, d, clips.unseen(), l)).orElse(null), matrix(labels, counts, l),
                 sounds(d, l), pairs(labels, counts, l), facts(d, l), skipped(t), mistakes(e, clips.training(), l),
-                history.filter(h -> !h.builds().isEmpty()).map(h -> history(h, labels, l)).orElse(null));
+                history.filter(h -> !h.builds().isEmpty()).map(h -> history(h, labels, l)).orElse(null),
+                DetectionView.of(d, l));
     }
 
     /** Why a descriptor cannot be shown, or null when it can. */

@@ -53,6 +53,7 @@ public final class ParrotReportRenderer extends AbstractMavenReportRenderer {
         onUnseenRecordings(model);
         confusionMatrix(model);
         perSound(model);
+        liveDetection(model);
         mostConfused(model);
         recordingsToListenTo(model);
         acrossBuilds(model);
@@ -82,6 +83,15 @@ public final class ParrotReportRenderer extends AbstractMavenReportRenderer {
         startSection(labels.get("sounds.title"), model.anchor() + "-sounds");
         html("sounds.ftlh", Map.of("model", model));
         endSection();
+    }
+
+    /** The detector thresholds training calibrated, for a model trained with calibration. */
+    private void liveDetection(ModelView model) {
+        if (model.live() != null) {
+            startSection(labels.get("live.title"), model.anchor() + "-live");
+            html("live.ftlh", Map.of("live", model.live()));
+            endSection();
+        }
     }
 
     private void mostConfused(ModelView model) {
