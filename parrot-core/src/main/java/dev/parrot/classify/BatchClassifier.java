@@ -8,6 +8,7 @@ import dev.parrot.dataset.DatasetReader;
 import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.evaluation.ConfusionAnalysis;
 import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.ModelFingerprint;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.UnseenEvaluation;
 import dev.parrot.runtime.Prediction;
@@ -235,11 +236,12 @@ public final class BatchClassifier {
         List<ModelDescriptor.Skipped> skippedList = skipped.stream()
                 .map(s -> new ModelDescriptor.Skipped(s.file(), s.sound(), s.reason())).toList();
         Path folder = input.toAbsolutePath().normalize();
+        ModelFingerprint fingerprint = model.descriptor().fingerprint();
         return new UnseenEvaluation(UnseenEvaluation.FORMAT_VERSION, model.name(), model.descriptor().createdAt(),
                 folder.toString(), isTrainingData(model, folder), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 correct / (double) labelled.size(), labelled.size(), correct,
                 List.copyOf(sounds), new ModelDescriptor.ConfusionMatrix(List.copyOf(columns), counts), perSound,
-                misses, skippedList);
+                misses, skippedList, fingerprint == null ? null : fingerprint.inputs());
     }
 
     /** Whether the folder is, or is inside, the one the model was trained on. */

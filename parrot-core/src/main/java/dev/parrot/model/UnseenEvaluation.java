@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What {@code parrot:classify} measured on recordings the model never saw, when their folders named the sounds they
@@ -32,14 +33,38 @@ import java.util.List;
  * @param perSound precision, recall and F1 per sound, over recordings
  * @param misclassified the recordings whose answer was wrong
  * @param skipped recordings that could not be read, with reasons
+ * @param modelInputs the model's {@link ModelFingerprint#inputs()}: what it was made from, so that a model trained
+ *        again from the same recordings and settings (the same model) still counts as the one measured; null in
+ *        evaluations of models without a fingerprint
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UnseenEvaluation(int formatVersion, String model, String modelCreatedAt, String input,
         boolean trainingData, String createdAt, double accuracy, int recordings, int correct, List<String> labels,
         ModelDescriptor.ConfusionMatrix confusionMatrix, List<ModelDescriptor.SoundMetrics> perSound,
-        List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped) {
+        List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped, String modelInputs) {
 
     public static final int FORMAT_VERSION = 1;
+
+    /** An evaluation as classify wrote them before models had a fingerprint. */
+    public UnseenEvaluation(int formatVersion, String model, String modelCreatedAt, String input,
+            boolean trainingData, String createdAt, double accuracy, int recordings, int correct, List<String> labels,
+            ModelDescriptor.ConfusionMatrix confusionMatrix, List<ModelDescriptor.SoundMetrics> perSound,
+            List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped) {
+        this(formatVersion, model, modelCreatedAt, input, trainingData, createdAt, accuracy, recordings, correct, labels,
+                confusionMatrix, perSound, misclassified, skipped, null);
+    }
+
+    /**
+     * Whether this evaluation measured {@code descriptor}'s model. Judged by what the model was made from when both
+     * sides know it: training always writes a new creation time, but the same recordings, settings and version make
+     * the same model, so an evaluation of it still applies. Otherwise by the creation time.
+     */
+    public boolean isOf(ModelDescriptor descriptor) {
+        if (modelInputs != null && descriptor.fingerprint() != null) {
+            return modelInputs.equals(descriptor.fingerprint().inputs());
+        }
+        return descriptor.createdAt() == null || Objects.equals(modelCreatedAt, descriptor.createdAt());
+    }
 
     /**
      * @param file the path relative to the input folder
