@@ -91,10 +91,10 @@ public final class CrossSourceBenchmark {
                         Integer.parseInt(options.getOrDefault("folds", Integer.toString(TrainingRequest.DEFAULT_FOLDS))))
                 .withFeatures(features)
                 .withLog(log);
-        request = new TrainingRequest(request.recordingsDirectory(), request.sounds(), request.outputDirectory(),
-                request.modelName(), request.balance(), request.classifier(), request.classifierOptions(),
-                request.seed(), request.folds(), threads, request.features(), request.log(), request.dataset(),
-                options.containsKey("augment") ? augmentation(options.get("augment")) : request.augmentation());
+        request = request.toBuilder().threads(threads)
+                .augmentation(options.containsKey("augment") ? augmentation(options.get("augment"))
+                        : request.augmentation())
+                .build();
 
         int seeds = Integer.parseInt(options.getOrDefault("seeds", "1"));
         if (loso) {
@@ -173,10 +173,12 @@ public final class CrossSourceBenchmark {
             ClipScore first = null;
             for (int s = 0; s < seeds; s++) {
                 long seed = seeds == 1 ? TrainingRequest.DEFAULT_SEED : s + 1;
-                TrainingRequest fold = new TrainingRequest(split.resolve("without-" + source), request.sounds(),
-                        request.outputDirectory(), request.modelName(), request.balance(), request.classifier(),
-                        request.classifierOptions(), seed, request.folds(), request.threads(), request.features(),
-                        request.log(), request.dataset(), request.augmentation());
+                TrainingRequest fold = TrainingRequest.builder(split.resolve("without-" + source),
+                                request.outputDirectory(), request.modelName())
+                        .sounds(request.sounds()).balance(request.balance())
+                        .classifier(request.classifier(), request.classifierOptions()).seed(seed)
+                        .folds(request.folds()).threads(request.threads()).features(request.features())
+                        .log(request.log()).dataset(request.dataset()).augmentation(request.augmentation()).build();
                 long started = System.nanoTime();
                 SoundModelTrainer.TrainingResult result = new SoundModelTrainer().train(fold);
                 trainSeconds += (System.nanoTime() - started) / 1e9;

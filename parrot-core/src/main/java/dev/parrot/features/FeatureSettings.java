@@ -42,8 +42,32 @@ public record FeatureSettings(String version, int sampleRate, int windowSamples,
 
     /** Parrot.py's window, frame and mel settings, with this project's additions. */
     public static FeatureSettings defaults() {
-        return new FeatureSettings(CURRENT_VERSION, 16_000, 480, 240, 240, 80, 256, 40, 13, 0.5, 30.0, -70.0,
-                DEFAULT_CONTEXT_WINDOWS, false);
+        return builder().build();
+    }
+
+    /** A builder starting from {@link #defaults()}, to set values by name rather than by position. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.version = version;
+        b.sampleRate = sampleRate;
+        b.windowSamples = windowSamples;
+        b.hopSamples = hopSamples;
+        b.frameSamples = frameSamples;
+        b.strideSamples = strideSamples;
+        b.fftSize = fftSize;
+        b.melBands = melBands;
+        b.mfccs = mfccs;
+        b.preEmphasis = preEmphasis;
+        b.silenceThresholdDb = silenceThresholdDb;
+        b.silenceFloorDbfs = silenceFloorDbfs;
+        b.contextWindows = contextWindows;
+        b.parrotMelFrames = parrotMelFrames;
+        return b;
     }
 
     /** Frames in one window: 4 with Parrot.py's settings. */
@@ -53,18 +77,112 @@ public record FeatureSettings(String version, int sampleRate, int windowSamples,
     }
 
     public FeatureSettings withSilenceThresholdDb(double db) {
-        return new FeatureSettings(version, sampleRate, windowSamples, hopSamples, frameSamples, strideSamples,
-                fftSize, melBands, mfccs, preEmphasis, db, silenceFloorDbfs, contextWindows, parrotMelFrames);
+        return toBuilder().silenceThresholdDb(db).build();
     }
 
     public FeatureSettings withContextWindows(int windows) {
-        return new FeatureSettings(version, sampleRate, windowSamples, hopSamples, frameSamples, strideSamples,
-                fftSize, melBands, mfccs, preEmphasis, silenceThresholdDb, silenceFloorDbfs, windows, parrotMelFrames);
+        return toBuilder().contextWindows(windows).build();
     }
 
     public FeatureSettings withParrotMelFrames(boolean on) {
-        return new FeatureSettings(version, sampleRate, windowSamples, hopSamples, frameSamples, strideSamples,
-                fftSize, melBands, mfccs, preEmphasis, silenceThresholdDb, silenceFloorDbfs, contextWindows, on);
+        return toBuilder().parrotMelFrames(on).build();
+    }
+
+    /** Feature settings by name; each value starts as in {@link #defaults()} (see the record's components). */
+    public static final class Builder {
+        private String version = CURRENT_VERSION;
+        private int sampleRate = 16_000;
+        private int windowSamples = 480;
+        private int hopSamples = 240;
+        private int frameSamples = 240;
+        private int strideSamples = 80;
+        private int fftSize = 256;
+        private int melBands = 40;
+        private int mfccs = 13;
+        private double preEmphasis = 0.5;
+        private double silenceThresholdDb = 30.0;
+        private double silenceFloorDbfs = -70.0;
+        private int contextWindows = DEFAULT_CONTEXT_WINDOWS;
+        private boolean parrotMelFrames = false;
+
+        private Builder() {
+        }
+
+        public Builder version(String value) {
+            this.version = value;
+            return this;
+        }
+
+        public Builder sampleRate(int value) {
+            this.sampleRate = value;
+            return this;
+        }
+
+        public Builder windowSamples(int value) {
+            this.windowSamples = value;
+            return this;
+        }
+
+        public Builder hopSamples(int value) {
+            this.hopSamples = value;
+            return this;
+        }
+
+        public Builder frameSamples(int value) {
+            this.frameSamples = value;
+            return this;
+        }
+
+        public Builder strideSamples(int value) {
+            this.strideSamples = value;
+            return this;
+        }
+
+        public Builder fftSize(int value) {
+            this.fftSize = value;
+            return this;
+        }
+
+        public Builder melBands(int value) {
+            this.melBands = value;
+            return this;
+        }
+
+        public Builder mfccs(int value) {
+            this.mfccs = value;
+            return this;
+        }
+
+        public Builder preEmphasis(double value) {
+            this.preEmphasis = value;
+            return this;
+        }
+
+        public Builder silenceThresholdDb(double value) {
+            this.silenceThresholdDb = value;
+            return this;
+        }
+
+        public Builder silenceFloorDbfs(double value) {
+            this.silenceFloorDbfs = value;
+            return this;
+        }
+
+        public Builder contextWindows(int value) {
+            this.contextWindows = value;
+            return this;
+        }
+
+        public Builder parrotMelFrames(boolean value) {
+            this.parrotMelFrames = value;
+            return this;
+        }
+
+        public FeatureSettings build() {
+            return new FeatureSettings(version, sampleRate, windowSamples, hopSamples, frameSamples, strideSamples,
+                    fftSize, melBands, mfccs, preEmphasis, silenceThresholdDb, silenceFloorDbfs, contextWindows,
+                    parrotMelFrames);
+        }
     }
 
     /**

@@ -42,32 +42,10 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
         }
     }
 
-    /** A request with the default target of false alarms. */
-    public TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
-            boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
-            FeatureSettings features, ProgressLog log, DatasetOptions dataset, AugmentationSettings augmentation) {
-        this(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier, classifierOptions, seed,
-                folds, threads, features, log, dataset, augmentation,
-                ThresholdCalibration.DEFAULT_FALSE_ALARMS_PER_MINUTE);
-    }
-
-    /** A request with the default dataset options. */
-    public TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
-            boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
-            FeatureSettings features, ProgressLog log) {
-        this(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier, classifierOptions, seed,
-                folds, threads, features, log, null, null, ThresholdCalibration.DEFAULT_FALSE_ALARMS_PER_MINUTE);
-    }
-
     /** {@code target/parrot/segments} for models written to {@code target/models}: beside the output folder. */
     static Path defaultSegmentsDirectory(Path outputDirectory) {
         Path parent = outputDirectory == null ? null : outputDirectory.toAbsolutePath().getParent();
         return parent == null ? null : parent.resolve("parrot").resolve("segments");
-    }
-
-    public TrainingRequest withDataset(DatasetOptions options) {
-        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log, options, augmentation, falseAlarmsPerMinute);
     }
 
     public static final String DEFAULT_CLASSIFIER = "fast-forest";
@@ -78,49 +56,149 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
 
     /** A request with Parrot's defaults for everything but the folders and the name. */
     public static TrainingRequest defaults(Path recordingsDirectory, Path outputDirectory, String modelName) {
-        return new TrainingRequest(recordingsDirectory, List.of(), outputDirectory, modelName, true,
-                DEFAULT_CLASSIFIER, "", DEFAULT_SEED, DEFAULT_FOLDS, Runtime.getRuntime().availableProcessors(),
-                FeatureSettings.defaults(), ProgressLog.SILENT);
+        return builder(recordingsDirectory, outputDirectory, modelName).build();
+    }
+
+    /**
+     * A builder starting from Parrot's defaults: every sound folder, balancing on, {@value #DEFAULT_CLASSIFIER}, seed
+     * {@value #DEFAULT_SEED}, {@value #DEFAULT_FOLDS} folds, a thread per processor, the default features, dataset
+     * options and augmentation, no log.
+     */
+    public static Builder builder(Path recordingsDirectory, Path outputDirectory, String modelName) {
+        return new Builder(recordingsDirectory, outputDirectory, modelName);
+    }
+
+    /** A builder holding this request's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(recordingsDirectory, outputDirectory, modelName).sounds(sounds).balance(balance)
+                .classifier(classifier, classifierOptions).seed(seed).folds(folds).threads(threads).features(features)
+                .log(log).dataset(dataset).augmentation(augmentation).falseAlarmsPerMinute(falseAlarmsPerMinute);
+    }
+
+    public TrainingRequest withDataset(DatasetOptions options) {
+        return toBuilder().dataset(options).build();
     }
 
     public TrainingRequest withLog(ProgressLog newLog) {
-        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, newLog, dataset, augmentation, falseAlarmsPerMinute);
+        return toBuilder().log(newLog).build();
     }
 
     public TrainingRequest withClassifier(String name, String options) {
-        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, name, options,
-                seed, folds, threads, features, log, dataset, augmentation, falseAlarmsPerMinute);
+        return toBuilder().classifier(name, options).build();
     }
 
     public TrainingRequest withSounds(List<String> chosen) {
-        return new TrainingRequest(recordingsDirectory, chosen, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log, dataset, augmentation, falseAlarmsPerMinute);
+        return toBuilder().sounds(chosen).build();
     }
 
     public TrainingRequest withBalance(boolean on) {
-        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, on, classifier,
-                classifierOptions, seed, folds, threads, features, log, dataset, augmentation, falseAlarmsPerMinute);
+        return toBuilder().balance(on).build();
     }
 
     public TrainingRequest withSeedAndFolds(long newSeed, int newFolds) {
-        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, newSeed, newFolds, threads, features, log, dataset, augmentation,
-                falseAlarmsPerMinute);
+        return toBuilder().seed(newSeed).folds(newFolds).build();
     }
 
     public TrainingRequest withAugmentation(AugmentationSettings settings) {
-        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log, dataset, settings, falseAlarmsPerMinute);
+        return toBuilder().augmentation(settings).build();
     }
 
     public TrainingRequest withFalseAlarmsPerMinute(double rate) {
-        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, features, log, dataset, augmentation, rate);
+        return toBuilder().falseAlarmsPerMinute(rate).build();
     }
 
     public TrainingRequest withFeatures(FeatureSettings settings) {
-        return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
-                classifierOptions, seed, folds, threads, settings, log, dataset, augmentation, falseAlarmsPerMinute);
+        return toBuilder().features(settings).build();
+    }
+
+    /** Builds a request by name rather than by position; see {@link TrainingRequest#builder}. */
+    public static final class Builder {
+        private final Path recordingsDirectory;
+        private final Path outputDirectory;
+        private final String modelName;
+        private List<String> sounds = List.of();
+        private boolean balance = true;
+        private String classifier = DEFAULT_CLASSIFIER;
+        private String classifierOptions = "";
+        private long seed = DEFAULT_SEED;
+        private int folds = DEFAULT_FOLDS;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private FeatureSettings features = FeatureSettings.defaults();
+        private ProgressLog log = ProgressLog.SILENT;
+        private DatasetOptions dataset;
+        private AugmentationSettings augmentation = DEFAULT_AUGMENTATION;
+        private double falseAlarmsPerMinute = ThresholdCalibration.DEFAULT_FALSE_ALARMS_PER_MINUTE;
+
+        private Builder(Path recordingsDirectory, Path outputDirectory, String modelName) {
+            this.recordingsDirectory = recordingsDirectory;
+            this.outputDirectory = outputDirectory;
+            this.modelName = modelName;
+        }
+
+        /** The sounds to learn; empty (the default) for every sound folder. */
+        public Builder sounds(List<String> chosen) {
+            this.sounds = chosen == null ? List.of() : List.copyOf(chosen);
+            return this;
+        }
+
+        public Builder balance(boolean on) {
+            this.balance = on;
+            return this;
+        }
+
+        /** A friendly name ({@link ClassifierType}) or a Weka class name, and Weka options over its defaults. */
+        public Builder classifier(String name, String options) {
+            this.classifier = name;
+            this.classifierOptions = options == null ? "" : options;
+            return this;
+        }
+
+        public Builder seed(long newSeed) {
+            this.seed = newSeed;
+            return this;
+        }
+
+        public Builder folds(int newFolds) {
+            this.folds = newFolds;
+            return this;
+        }
+
+        /** Threads for reading and learning; 0 or less for one per processor. */
+        public Builder threads(int newThreads) {
+            this.threads = newThreads > 0 ? newThreads : Runtime.getRuntime().availableProcessors();
+            return this;
+        }
+
+        public Builder features(FeatureSettings settings) {
+            this.features = settings;
+            return this;
+        }
+
+        public Builder log(ProgressLog newLog) {
+            this.log = newLog;
+            return this;
+        }
+
+        /** Background labels, silence, microphone folders, segments; null for the defaults beside the output. */
+        public Builder dataset(DatasetOptions options) {
+            this.dataset = options;
+            return this;
+        }
+
+        public Builder augmentation(AugmentationSettings settings) {
+            this.augmentation = settings;
+            return this;
+        }
+
+        public Builder falseAlarmsPerMinute(double rate) {
+            this.falseAlarmsPerMinute = rate;
+            return this;
+        }
+
+        public TrainingRequest build() {
+            return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
+                    classifierOptions, seed, folds, threads, features, log, dataset, augmentation,
+                    falseAlarmsPerMinute);
+        }
     }
 }

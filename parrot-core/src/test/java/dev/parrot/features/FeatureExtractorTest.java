@@ -199,12 +199,10 @@ class FeatureExtractorTest {
 
     @Test
     void inconsistentSettingsAreRefused() {
-        FeatureSettings unknown = new FeatureSettings("parrot-features-99", 16000, 480, 240, 240, 80, 256, 40, 13, 0.5,
-                30, -70, 0, false);
+        FeatureSettings unknown = FeatureSettings.builder().version("parrot-features-99").contextWindows(0).build();
         assertNotNull(unknown.incompatibility());
         assertTrue(unknown.incompatibility().contains("parrot-features-99"));
-        FeatureSettings frameTooLong = new FeatureSettings(FeatureSettings.CURRENT_VERSION, 16000, 480, 240, 512, 80,
-                256, 40, 13, 0.5, 30, -70, 0, false);
+        FeatureSettings frameTooLong = FeatureSettings.builder().frameSamples(512).contextWindows(0).build();
         assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(frameTooLong));
     }
 

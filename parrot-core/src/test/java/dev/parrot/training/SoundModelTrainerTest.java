@@ -52,8 +52,8 @@ class SoundModelTrainerTest {
     }
 
     static TrainingRequest request(Path output, String name, long seed) {
-        return new TrainingRequest(recordings, List.of(), output, name, true, "random-forest", "-I 10", seed, 4, 2,
-                FeatureSettings.defaults(), log);
+        return TrainingRequest.builder(recordings, output, name).classifier("random-forest", "-I 10").seed(seed)
+                .folds(4).threads(2).log(log).build();
     }
 
     @BeforeAll
@@ -119,8 +119,7 @@ class SoundModelTrainerTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("noises-history.json"), "{ not json");
         CollectingLog warnings = new CollectingLog();
-        new SoundModelTrainer().train(new TrainingRequest(recordings, List.of(), out, "noises", true, "random-forest",
-                "-I 10", 42, 4, 2, FeatureSettings.defaults(), warnings));
+        new SoundModelTrainer().train(request(out, "noises").withLog(warnings));
         assertEquals(1, ModelHistory.read(out.resolve("noises-history.json"), "noises").builds().size());
         assertEquals("{ not json", Files.readString(out.resolve("noises-history.json.unreadable")));
         assertTrue(warnings.warnings().stream().anyMatch(w -> w.contains("noises-history.json is not a model history")

@@ -169,18 +169,23 @@ public class TrainMojo extends AbstractGatedMojo {
         if (siteProblem != null) {
             getLog().warn(siteProblem);
         }
-        TrainingRequest request = new TrainingRequest(recordingsDirectory.toPath(),
-                sounds == null ? List.of() : List.copyOf(sounds), outputDirectory.toPath(), modelName,
-                automaticDatasetBalancing, classifier, classifierOptions == null ? "" : classifierOptions, seed,
-                folds, threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
-                FeatureSettings.defaults().withSilenceThresholdDb(silenceThresholdDb)
-                        .withParrotMelFrames(parrotMelFrames),
-                new MavenProgressLog(getLog()),
-                new DatasetOptions(backgroundSounds, silenceLabel, learnSilence, microphoneSeparator,
-                        segmentsDirectory.toPath()),
-                augmentationCopies == 0 ? AugmentationSettings.off()
+        TrainingRequest request = TrainingRequest.builder(recordingsDirectory.toPath(), outputDirectory.toPath(),
+                        modelName)
+                .sounds(sounds)
+                .balance(automaticDatasetBalancing)
+                .classifier(classifier, classifierOptions)
+                .seed(seed)
+                .folds(folds)
+                .threads(threads)
+                .features(FeatureSettings.defaults().withSilenceThresholdDb(silenceThresholdDb)
+                        .withParrotMelFrames(parrotMelFrames))
+                .log(new MavenProgressLog(getLog()))
+                .dataset(new DatasetOptions(backgroundSounds, silenceLabel, learnSilence, microphoneSeparator,
+                        segmentsDirectory.toPath()))
+                .augmentation(augmentationCopies == 0 ? AugmentationSettings.off()
                         : AugmentationSettings.standard(augmentationCopies))
-                .withFalseAlarmsPerMinute(falseAlarmsPerMinute);
+                .falseAlarmsPerMinute(falseAlarmsPerMinute)
+                .build();
         SoundModelTrainer.TrainingResult result;
         try {
             SoundModelTrainer trainer = new SoundModelTrainer();

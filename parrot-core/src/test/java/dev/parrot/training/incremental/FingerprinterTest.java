@@ -1,6 +1,5 @@
 package dev.parrot.training.incremental;
 
-import dev.parrot.ProgressLog;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.model.ModelFingerprint;
 import dev.parrot.training.TrainingRequest;
@@ -132,9 +131,10 @@ class FingerprinterTest {
 
     @Test
     void threadsLogOutputAndAMovedCheckoutDoNot() throws Exception {
-        TrainingRequest elsewhere = new TrainingRequest(recordings, request.sounds(), dir.resolve("other"), "other",
-                request.balance(), request.classifier(), request.classifierOptions(), request.seed(), request.folds(),
-                request.threads() + 3, request.features(), ProgressLog.SILENT);
+        TrainingRequest elsewhere = TrainingRequest.builder(recordings, dir.resolve("other"), "other")
+                .sounds(request.sounds()).balance(request.balance())
+                .classifier(request.classifier(), request.classifierOptions()).seed(request.seed())
+                .folds(request.folds()).threads(request.threads() + 3).features(request.features()).build();
         assertEquals(before, fingerprinter.of(elsewhere));
 
         Path moved = dir.resolve("moved");

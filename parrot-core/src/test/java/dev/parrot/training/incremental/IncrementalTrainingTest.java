@@ -1,7 +1,6 @@
 package dev.parrot.training.incremental;
 
 import dev.parrot.ParrotException;
-import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.testing.CollectingLog;
@@ -49,8 +48,8 @@ class IncrementalTrainingTest {
     }
 
     private TrainingRequest request(long seed) {
-        return new TrainingRequest(recordings, List.of(), dir.resolve("models"), "tones", true, "random-forest", "-I 5",
-                seed, 2, 1, FeatureSettings.defaults(), log);
+        return TrainingRequest.builder(recordings, dir.resolve("models"), "tones").classifier("random-forest", "-I 5")
+                .seed(seed).folds(2).threads(1).log(log).build();
     }
 
     private record Snapshot(byte[] model, byte[] json, FileTime modelTime, FileTime jsonTime) {
