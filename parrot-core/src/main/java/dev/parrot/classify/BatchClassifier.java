@@ -99,7 +99,7 @@ public final class BatchClassifier {
         }
         if (!Files.isDirectory(input)) {
             throw new ParrotException("Nothing to classify: " + input + " does not exist. Give a WAV file or a"
-                    + " folder of them (-Dparrot.input=...).");
+                    + " folder of them.", "input");
         }
         // The same WAV files training would read from a folder; a hidden folder at the top is not input either.
         List<Path> files = DatasetReader.wavFiles(input).stream()
@@ -158,8 +158,8 @@ public final class BatchClassifier {
     /** Not the fault of the file at hand when it struck: the heap is too small for the work. */
     private static ParrotException outOfMemory(int recordings) {
         return new ParrotException("Ran out of memory classifying " + recordings + " recordings (the JVM may use "
-                + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give Maven more heap, e.g. MAVEN_OPTS=-Xmx2g,"
-                + " or classify fewer recordings at once.");
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give the JVM more heap (-Xmx2g, for example),"
+                + " or classify fewer recordings at once.", ParrotException.HEAP);
     }
 
     private static String line(ClassifyResult.Classified c) {

@@ -13,4 +13,9 @@ public class DatasetException extends ParrotException {
     public DatasetException(String message) {
         super(message);
     }
+
+    /** See {@link ParrotException#ParrotException(String, String)}. */
+    public DatasetException(String message, String setting) {
+        super(message, setting);
+    }
 }

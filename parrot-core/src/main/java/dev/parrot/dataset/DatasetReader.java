@@ -1,6 +1,7 @@
 package dev.parrot.dataset;
 
 import dev.parrot.Parallel;
+import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.audio.WavFiles;
@@ -80,8 +81,8 @@ public final class DatasetReader {
         Set<String> seen = new HashSet<>();
         for (String sound : chosen) {
             if (!seen.add(sound)) {
-                throw new DatasetException("Sound '" + sound + "' is named more than once in <sounds>: "
-                        + String.join(", ", chosen) + ". Name each sound once.");
+                throw new DatasetException("Sound '" + sound + "' is named more than once in the sounds to learn: "
+                        + String.join(", ", chosen) + ". Name each sound once.", "sounds");
             }
         }
         List<String> folderNames = List.copyOf(folders.keySet());
@@ -90,15 +91,15 @@ public final class DatasetReader {
                 throw new DatasetException("Sound '" + sound + "' has no folder: "
                         + recordingsDirectory.resolve(sound) + " does not exist. "
                         + SoundNames.whatThereIs(sound, folderNames, recordingsDirectory)
-                        + " Record it there, or remove it from <sounds>.");
+                        + " Record it there, or remove it from the sounds to learn.", "sounds");
             }
         }
-        // A <sounds> list pasted from an example learns only what it names; say what it leaves, or a user never knows.
+        // A list of sounds pasted from an example learns only what it names; say what it leaves, or a user never knows.
         List<String> leftOut = folderNames.stream().filter(f -> !chosen.contains(f)).toList();
         if (!leftOut.isEmpty()) {
             log.info("Learning " + chosen.size() + " of the " + folderNames.size() + " sound folders in "
-                    + recordingsDirectory + ", as <sounds> names them; left out: " + String.join(", ", leftOut)
-                    + " (leave <sounds> out to learn every folder)");
+                    + recordingsDirectory + ", as the sounds setting names them; left out: "
+                    + String.join(", ", leftOut) + " (name no sounds to learn every folder)");
         }
         List<RecordingReader.Source> sources = new ArrayList<>();
         for (String sound : chosen) {
@@ -155,7 +156,7 @@ public final class DatasetReader {
                         + folders.get(label).stream().map(Path::toString).collect(Collectors.joining(", "))
                         + (skippedHere > 0 ? " (all " + skippedHere + " were skipped; see the warnings above)"
                         : " (the folder holds no .wav file)")
-                        + ". Record it, or leave it out of <sounds>.");
+                        + ". Record it, or leave it out of the sounds to learn.", "sounds");
             }
         }
         if (labels.size() < 2) {
@@ -166,7 +167,7 @@ public final class DatasetReader {
         }
         if (silenceLearned) {
             log.info("  '" + options.silenceLabel() + "' is learned from the audio between the sounds' segments"
-                    + " (off with -Dparrot.learnSilence=false)");
+                    + " (off with the learnSilence setting)");
         }
         return dataset;
     }
@@ -222,8 +223,8 @@ public final class DatasetReader {
         } catch (OutOfMemoryError e) {
             // Not the fault of the file being read when it struck: the heap is too small for the whole set.
             throw new DatasetException("Ran out of memory reading " + sources.size() + " recordings (the JVM may use "
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give Maven more heap, e.g."
-                    + " MAVEN_OPTS=-Xmx2g, or train on fewer or shorter recordings.");
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give the JVM more heap (-Xmx2g, for"
+                    + " example), or train on fewer or shorter recordings.", ParrotException.HEAP);
         }
     }
 
@@ -231,7 +232,8 @@ public final class DatasetReader {
         if (!Files.isDirectory(recordingsDirectory)) {
             throw new DatasetException("The recordings folder " + recordingsDirectory + " does not exist"
                     + (Files.exists(recordingsDirectory) ? " as a folder" : "")
-                    + ". Put one sub-folder of WAV files per sound there, or point <recordingsDirectory> elsewhere.");
+                    + ". Put one sub-folder of WAV files per sound there, or point the recordings folder elsewhere.",
+                    "recordingsDirectory");
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Helps a user who misspelt a sound in {@code <sounds>}: the folders there are, and the one probably meant. */
+/** Helps a user who misspelt a sound among the sounds to learn: the folders there are, and the one probably meant. */
 final class SoundNames {
 
     private SoundNames() {

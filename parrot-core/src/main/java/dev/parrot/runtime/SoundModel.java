@@ -121,7 +121,7 @@ public final class SoundModel {
         String problem = settings.incompatibility();
         if (problem != null) {
             throw new ParrotException(where + " cannot be used by this version of Parrot: " + problem
-                    + ". Retrain it with this version (mvn parrot:train).");
+                    + ". Retrain it with this version.");
         }
         Instances header = new Instances(loaded.header(), 0);
         if (header.classIndex() < 0) {
@@ -146,7 +146,7 @@ public final class SoundModel {
         if (inHeader != dimension || descriptor.features().dimension() != dimension) {
             throw new ParrotException(String.format(Locale.ROOT, "%s expects %d feature values per window (its"
                     + " descriptor says %d), but this version of Parrot computes %d from its settings. Retrain it with"
-                    + " this version (mvn parrot:train).", where, inHeader, descriptor.features().dimension(),
+                    + " this version.", where, inHeader, descriptor.features().dimension(),
                     dimension));
         }
         return new SoundModel(descriptor, loaded.classifier(), header, Collections.unmodifiableList(labels), where);

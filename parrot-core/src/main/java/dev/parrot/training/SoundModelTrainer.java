@@ -153,7 +153,7 @@ public final class SoundModelTrainer {
             // Thrown out of one large allocation; unwinding to here has freed the data sets, so reporting is safe.
             throw new ParrotException(String.format(Locale.ROOT, "Ran out of memory training on %d windows (about %d"
                     + " MB of heap needed, the JVM may use %d MB). %s", dataset.windowCount(), needed >> 20,
-                    available >> 20, MORE_HEAP), e);
+                    available >> 20, MORE_HEAP), ParrotException.HEAP, e);
         } catch (Exception e) {
             // Weka declares Exception everywhere; what reaches here is a learner refusing this data.
             throw new ParrotException("Weka could not train " + request.classifier() + " on these recordings: "
@@ -191,7 +191,7 @@ public final class SoundModelTrainer {
         return calibration;
     }
 
-    private static final String MORE_HEAP = "Give Maven more heap (for example MAVEN_OPTS=-Xmx2g), or train on"
+    private static final String MORE_HEAP = "Give the JVM more heap (-Xmx2g, for example), or train on"
             + " fewer or shorter recordings.";
 
     /**

@@ -41,7 +41,7 @@ public class CheckMojo extends AbstractGatedMojo {
         try {
             model = files.readDescriptor();
         } catch (ParrotException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read " + files.descriptorFile() + ": " + e.getMessage(), e);
         }

@@ -68,7 +68,7 @@ public class ClassifyMojo extends AbstractParrotMojo {
         try {
             new BatchClassifier().classify(request);
         } catch (ParrotException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot classify " + input + " or write the results to "
                     + reportDirectory + ": " + e.getMessage(), e);

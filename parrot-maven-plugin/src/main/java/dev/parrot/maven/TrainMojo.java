@@ -191,7 +191,7 @@ public class TrainMojo extends AbstractGatedMojo {
             SoundModelTrainer trainer = new SoundModelTrainer();
             result = force ? trainer.train(request) : trainer.trainIfChanged(request);
         } catch (ParrotException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw failure(e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the model to " + outputDirectory + ": " + e.getMessage(),
                     e);

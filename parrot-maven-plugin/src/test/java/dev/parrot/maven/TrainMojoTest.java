@@ -101,6 +101,9 @@ class TrainMojoTest {
 
         assertTrue(e.getMessage().contains("'snap'"), e.getMessage());
         assertTrue(e.getMessage().contains(recordings.toPath().resolve("snap").toString()), e.getMessage());
+        // The core says "the sounds to learn"; the goal adds the parameter's Maven name.
+        assertTrue(e.getMessage().endsWith("remove it from the sounds to learn. In Maven: the <sounds> parameter"
+                + " (-Dparrot.sounds=a,b)."), e.getMessage());
     }
 
     @Test
