@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Turns one window of audio into a feature vector. The one implementation behind both training and runtime
@@ -178,12 +179,7 @@ public final class FeatureExtractor {
      */
     private enum Block {
         /** Cepstrum of the window's mean spectrum, and its change across the window. */
-        CEPSTRUM {
-            @Override
-            boolean present(FeatureSettings s) {
-                return s.mfccs() > 0;
-            }
-
+        CEPSTRUM(s -> s.mfccs() > 0) {
             @Override
             void name(FeatureExtractor e, List<String> names) {
                 indexed(names, "mfcc_", e.settings.mfccs());
@@ -200,12 +196,7 @@ public final class FeatureExtractor {
             }
         },
         /** Spectral shape averaged over frames, then time-domain measures of the whole window. */
-        SHAPE_AND_LEVEL {
-            @Override
-            boolean present(FeatureSettings s) {
-                return true;
-            }
-
+        SHAPE_AND_LEVEL(s -> true) {
             @Override
             void name(FeatureExtractor e, List<String> names) {
                 Collections.addAll(names, "spectral_centroid", "spectral_spread", "spectral_flatness",
@@ -242,12 +233,7 @@ public final class FeatureExtractor {
             }
         },
         /** What came just before the window: where in its sound the window is, and how that sound began. */
-        CONTEXT {
-            @Override
-            boolean present(FeatureSettings s) {
-                return s.contextWindows() > 0;
-            }
-
+        CONTEXT(s -> s.contextWindows() > 0) {
             @Override
             void name(FeatureExtractor e, List<String> names) {
                 Collections.addAll(names, "context_level_change_db", "drop_from_recent_peak_db",
@@ -264,12 +250,7 @@ public final class FeatureExtractor {
             }
         },
         /** Parrot.py's values, standardised over the window so that loudness does not matter. */
-        PARROT_MEL_FRAMES {
-            @Override
-            boolean present(FeatureSettings s) {
-                return s.parrotMelFrames();
-            }
-
+        PARROT_MEL_FRAMES(FeatureSettings::parrotMelFrames) {
             @Override
             void name(FeatureExtractor e, List<String> names) {
                 for (int f = 0; f < e.frames; f++) {
@@ -283,7 +264,16 @@ public final class FeatureExtractor {
             }
         };
 
-        abstract boolean present(FeatureSettings settings);
+        /** Whether settings' vectors hold this part. */
+        private final Predicate<FeatureSettings> present;
+
+        Block(Predicate<FeatureSettings> present) {
+            this.present = present;
+        }
+
+        boolean present(FeatureSettings settings) {
+            return present.test(settings);
+        }
 
         /** Appends the names of the values {@link #write} puts, in the same order. */
         abstract void name(FeatureExtractor extractor, List<String> names);
