@@ -46,11 +46,20 @@ class ConfusionAnalysisTest {
     }
 
     @Test
+    void aPairsSeverityByItsWorseDirection() {
+        assertSame(ConfusionAnalysis.Severity.OFTEN, MATRIX.confusedPairs().get(0).severity());
+        assertSame(AccuracyTier.POOR, ConfusionAnalysis.Severity.OFTEN.tier());
+        assertSame(ConfusionAnalysis.Severity.SOMETIMES, ConfusionAnalysis.Severity.of(0.02));
+        assertSame(ConfusionAnalysis.Severity.RARELY, ConfusionAnalysis.Severity.of(0.0199));
+    }
+
+    @Test
     void aMatrixThatIsNotSquareIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ConfusionAnalysis.of(List.of("a", "b"),
                 new long[][] {{1, 0}}));
         assertThrows(IllegalArgumentException.class, () -> ConfusionAnalysis.of(List.of("a", "b"),
                 new long[][] {{1, 0}, {1}}));
+        assertEquals("it has no evaluation (accuracy and confusion matrix)", ConfusionAnalysis.problem(null));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.parrot.maven.report;
 
+import dev.parrot.evaluation.AccuracyTier;
 import dev.parrot.evaluation.ConfusionAnalysis;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.ModelDescriptor;
@@ -37,14 +38,6 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         List<SoundRow> sounds, List<Pair> pairs, List<Fact> facts, List<Skipped> skipped, List<Listen> mistakes,
         History history, DetectionView live) {
 
-    /** Accuracy from this share on is optimal (Parrot.py's advice). */
-    public static final double GOOD = 0.95;
-    /** Accuracy from this share on is usable. */
-    public static final double FAIR = 0.90;
-    /** A pair mixed up in this share of one sound's windows is hard to tell apart. */
-    static final double OFTEN = 0.10;
-    /** A pair mixed up in this share is worth a few more recordings. */
-    static final double SOMETIMES = 0.02;
     /** How many confused pairs the page lists. */
     static final int PAIRS_SHOWN = 5;
     /** How many wrongly recognised unseen recordings the page lists. */
@@ -236,22 +229,7 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
 
     /** Why a descriptor cannot be shown, or null when it can. */
     static String problem(ModelDescriptor d) {
-        ModelDescriptor.Evaluation e = d.evaluation();
-        if (e == null || e.confusionMatrix() == null || e.confusionMatrix().labels() == null
-                || e.confusionMatrix().counts() == null) {
-            return "it has no evaluation (accuracy and confusion matrix)";
-        }
-        int n = e.confusionMatrix().labels().size();
-        long[][] counts = e.confusionMatrix().counts();
-        if (counts.length != n) {
-            return "its confusion matrix has " + counts.length + " rows for " + n + " sounds";
-        }
-        for (long[] row : counts) {
-            if (row == null || row.length != n) {
-                return "its confusion matrix is not " + n + " x " + n;
-            }
-        }
-        return null;
+        return ConfusionAnalysis.problem(d.evaluation());
     }
 
     /** "model-" and the name with anything but letters, digits, '-' and '_' replaced, so it is a valid id. */
@@ -259,9 +237,9 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         return "model-" + (name == null ? "" : name.replaceAll("[^A-Za-z0-9_-]", "_"));
     }
 
-    /** good, fair or poor, by Parrot.py's 95% and 90%. */
+    /** good, fair or poor: the style of the core's {@link AccuracyTier}. */
     public static String tier(double share) {
-        return share >= GOOD ? "good" : share >= FAIR ? "fair" : "poor";
+        return AccuracyTier.of(share).id();
     }
 
     private static Accuracy accuracy(ModelDescriptor d, ReportLabels l) {
@@ -450,14 +428,9 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
                             l.count(total), l.percent(ConfusionAnalysis.share(n, total))));
                 }
             }
-            String severity = c.rate() >= OFTEN ? "often" : c.rate() >= SOMETIMES ? "sometimes" : "rarely";
-            String tier = switch (severity) {
-                case "often" -> "poor";
-                case "sometimes" -> "fair";
-                default -> "good";
-            };
-            pairs.add(new Pair(labels.get(c.first()), labels.get(c.second()), directions, tier,
-                    l.get("pairs." + severity)));
+            ConfusionAnalysis.Severity severity = c.severity();
+            pairs.add(new Pair(labels.get(c.first()), labels.get(c.second()), directions, severity.tier().id(),
+                    l.get("pairs." + severity.id())));
         }
         return pairs;
     }
