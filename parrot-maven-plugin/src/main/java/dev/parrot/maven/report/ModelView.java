@@ -10,7 +10,6 @@ import dev.parrot.model.UnseenEvaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -42,13 +41,6 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
     static final int PAIRS_SHOWN = 5;
     /** How many wrongly recognised unseen recordings the page lists. */
     static final int MISSES_SHOWN = 10;
-
-    /** The diagonal's hue (right answers) and the confusions' hue, at full intensity: blue and orange stay apart
-     * for the common kinds of colour blindness, unlike green and red. */
-    private static final int[] RIGHT_HUE = {29, 95, 168};
-    private static final int[] CONFUSED_HUE = {204, 76, 2};
-    // Black, not a softer dark grey: only black keeps 4.5:1 on every mid-tone background where white fails too.
-    private static final int[] DARK_TEXT = {0, 0, 0};
 
     /**
      * The accuracy box.
@@ -309,56 +301,11 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
                         : l.get("matrix.cell.confused", labels.get(a), labels.get(p), l.count(count), l.count(total),
                                 l.percent(share));
                 String kind = count == 0 ? "zero" : right ? "right" : "confused";
-                cells.add(new Cell(l.count(count), kind, cellStyle(count, share, right), title));
+                cells.add(new Cell(l.count(count), kind, MatrixColours.cellStyle(count, share, right), title));
             }
             rows.add(new MatrixRow(labels.get(a), l.count(total), cells));
         }
         return new Matrix(labels, rows);
-    }
-
-    /**
-     * The colours of a cell. Intensity grows with the square root of the share so that a confusion of a few percent
-     * is visible at a glance; the text is white or black, whichever stands out more from the background.
-     */
-    static String cellStyle(long count, double share, boolean right) {
-        if (count == 0) {
-            return "";
-        }
-        double intensity = 0.08 + 0.92 * Math.sqrt(Math.max(0, Math.min(1, share)));
-        int[] hue = right ? RIGHT_HUE : CONFUSED_HUE;
-        int[] rgb = new int[3];
-        for (int i = 0; i < 3; i++) {
-            rgb[i] = (int) Math.round(255 + (hue[i] - 255) * intensity);
-        }
-        double background = luminance(rgb);
-        boolean white = contrast(background, 1.0) > contrast(background, luminance(DARK_TEXT));
-        String text = white ? "#ffffff" : "#000000";
-        return String.format(Locale.ROOT, "--bg:#%02x%02x%02x;--fg:%s", rgb[0], rgb[1], rgb[2], text);
-    }
-
-    /** The legend's swatch for one hue: a gradient from the faintest to the strongest cell colour. */
-    public static String legendStyle(boolean right) {
-        return "--bg:linear-gradient(to right," + background(cellStyle(1, 0, right)) + ","
-                + background(cellStyle(1, 1, right)) + ")";
-    }
-
-    private static String background(String style) {
-        return style.substring("--bg:".length(), style.indexOf(';'));
-    }
-
-    /** WCAG contrast ratio of two luminances, 1 to 21. */
-    static double contrast(double a, double b) {
-        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    }
-
-    /** WCAG relative luminance, 0 (black) to 1 (white). */
-    static double luminance(int[] rgb) {
-        double[] c = new double[3];
-        for (int i = 0; i < 3; i++) {
-            double v = rgb[i] / 255.0;
-            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-        }
-        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
     }
 
     private static long rowTotal(long[] row) {

@@ -74,8 +74,8 @@ public final class ParrotReportRenderer extends AbstractMavenReportRenderer {
 
     private void confusionMatrix(ModelView model) {
         startSection(labels.get("matrix.title"), model.anchor() + "-matrix");
-        html("matrix.ftlh", Map.of("model", model, "legendRight", ModelView.legendStyle(true),
-                "legendConfused", ModelView.legendStyle(false)));
+        html("matrix.ftlh", Map.of("model", model, "legendRight", MatrixColours.legendStyle(true),
+                "legendConfused", MatrixColours.legendStyle(false)));
         endSection();
     }
 

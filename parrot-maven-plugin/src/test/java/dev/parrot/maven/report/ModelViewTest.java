@@ -70,14 +70,14 @@ class ModelViewTest {
 
     @Test
     void aZeroCellIsUncolouredAndALargerShareIsDarker() {
-        assertEquals("", ModelView.cellStyle(0, 0, true));
+        assertEquals("", MatrixColours.cellStyle(0, 0, true));
         double previous = 1.1;
         for (double share : new double[] {0.01, 0.05, 0.2, 0.5, 0.9, 1.0}) {
             for (boolean right : new boolean[] {true, false}) {
-                String style = ModelView.cellStyle(1, share, right);
+                String style = MatrixColours.cellStyle(1, share, right);
                 assertTrue(style.matches("--bg:#[0-9a-f]{6};--fg:#(ffffff|000000)"), style);
             }
-            double l = ModelView.luminance(rgb(ModelView.cellStyle(1, share, true)));
+            double l = MatrixColours.luminance(rgb(MatrixColours.cellStyle(1, share, true)));
             assertTrue(l < previous, "share " + share + " is not darker than the one before");
             previous = l;
         }
@@ -87,10 +87,10 @@ class ModelViewTest {
     void theTextStaysReadableOnEveryBackground() {
         for (int percent = 0; percent <= 100; percent++) {
             for (boolean right : new boolean[] {true, false}) {
-                String style = ModelView.cellStyle(1, percent / 100.0, right);
-                double bg = ModelView.luminance(rgb(style));
+                String style = MatrixColours.cellStyle(1, percent / 100.0, right);
+                double bg = MatrixColours.luminance(rgb(style));
                 double fg = style.endsWith("#ffffff") ? 1.0 : 0.0;
-                double contrast = ModelView.contrast(bg, fg);
+                double contrast = MatrixColours.contrast(bg, fg);
                 // WCAG AA for normal text.
                 assertTrue(contrast >= 4.5, style + " has contrast " + contrast);
             }
@@ -99,8 +99,8 @@ class ModelViewTest {
 
     @Test
     void confusionsAndRightAnswersHaveDifferentHues() {
-        int[] right = rgb(ModelView.cellStyle(1, 0.5, true));
-        int[] confused = rgb(ModelView.cellStyle(1, 0.5, false));
+        int[] right = rgb(MatrixColours.cellStyle(1, 0.5, true));
+        int[] confused = rgb(MatrixColours.cellStyle(1, 0.5, false));
         assertTrue(right[2] > right[0], "the diagonal is blue");
         assertTrue(confused[0] > confused[2], "confusions are orange");
     }

@@ -54,9 +54,9 @@ class ReportScreenshotTest {
         // The amber accuracy box (91.1%): a large block of one colour.
         assertTrue(pixels(image, 0xb45309, 0) > 20_000, "the accuracy box is not amber");
         // The diagonal's darkest cell (kick, 318 of 340) and a mix-up (tom heard as kick, 20 of 265).
-        assertTrue(pixels(image, background(ModelView.cellStyle(318, 318 / 340.0, true)), 0) > 500,
+        assertTrue(pixels(image, background(MatrixColours.cellStyle(318, 318 / 340.0, true)), 0) > 500,
                 "the diagonal is not blue");
-        assertTrue(pixels(image, background(ModelView.cellStyle(20, 20 / 265.0, false)), 0) > 500,
+        assertTrue(pixels(image, background(MatrixColours.cellStyle(20, 20 / 265.0, false)), 0) > 500,
                 "the confusions are not orange");
         assertTrue(pixels(image, PLAYER, 0) > 5_000, "no audio players");
         // The history's line of tom, whose recall rose from 62% to 91%, in its colour.
