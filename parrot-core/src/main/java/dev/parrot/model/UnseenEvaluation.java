@@ -32,14 +32,31 @@ import java.util.List;
  * @param perSound precision, recall and F1 per sound, over recordings
  * @param misclassified the recordings whose answer was wrong
  * @param skipped recordings that could not be read, with reasons
+ * @param events what the live detector reported on the long recordings, and how that compares with their truth SRTs;
+ *        null when there were no long recordings (and in files written before classify ran the detector)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UnseenEvaluation(int formatVersion, String model, String modelCreatedAt, String input,
         boolean trainingData, String createdAt, double accuracy, int recordings, int correct, List<String> labels,
         ModelDescriptor.ConfusionMatrix confusionMatrix, List<ModelDescriptor.SoundMetrics> perSound,
-        List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped) {
+        List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped, EventEvaluation events) {
 
     public static final int FORMAT_VERSION = 1;
+
+    /** Without events, the shape before classify ran the live detector over long recordings. */
+    public UnseenEvaluation(int formatVersion, String model, String modelCreatedAt, String input,
+            boolean trainingData, String createdAt, double accuracy, int recordings, int correct, List<String> labels,
+            ModelDescriptor.ConfusionMatrix confusionMatrix, List<ModelDescriptor.SoundMetrics> perSound,
+            List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped) {
+        this(formatVersion, model, modelCreatedAt, input, trainingData, createdAt, accuracy, recordings, correct,
+                labels, confusionMatrix, perSound, misclassified, skipped, null);
+    }
+
+    /** The same, with these events. */
+    public UnseenEvaluation withEvents(EventEvaluation newEvents) {
+        return new UnseenEvaluation(formatVersion, model, modelCreatedAt, input, trainingData, createdAt, accuracy,
+                recordings, correct, labels, confusionMatrix, perSound, misclassified, skipped, newEvents);
+    }
 
     /**
      * @param file the path relative to the input folder
