@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * @param skipped recordings the train goal left out
  * @param mistakes the recordings cross-validation got most wrong, to listen to
  * @param history accuracy and recall over the last trainings, or null when there is no history
- * @param live the calibrated live-detection settings, or null for a model trained without calibration
+ * @param live the calibrated live-detection settings and classify's events on long recordings, or null for a model
+ *     with neither
  */
 public record ModelView(String name, String anchor, String summary, Accuracy accuracy, Unseen unseen, Matrix matrix,
         List<SoundRow> sounds, List<Pair> pairs, List<Fact> facts, List<Skipped> skipped, List<Listen> mistakes,
@@ -223,10 +224,11 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         String summary = l.get("model.summary", labels.size(), l.count(recordings), audio, l.instant(d.createdAt()));
 
         return new ModelView(d.name(), anchor(d.name()), summary, accuracy(e, l),
-                unseen.map(u -> unseen(u, d, clips.unseen(), l)).orElse(null), matrix(labels, counts, l),
+                unseen.filter(u -> u.recordings() > 0).map(u -> unseen(u, d, clips.unseen(), l)).orElse(null),
+                matrix(labels, counts, l),
                 sounds(d, l), pairs(labels, counts, l), facts(d, l), skipped(t), mistakes(e, clips.training(), l),
                 history.filter(h -> !h.builds().isEmpty()).map(h -> history(h, labels, l)).orElse(null),
-                DetectionView.of(d, l));
+                DetectionView.of(d, unseen.orElse(null), l));
     }
 
     /** Why a descriptor cannot be shown, or null when it can. */
