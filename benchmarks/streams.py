@@ -249,6 +249,8 @@ def main():
     parser.add_argument('--skip-build', action='store_true', help='use benchmarks/target/benchmarks.jar as it is')
     parser.add_argument('--augmentation', type=int, default=0,
                         help="our model trained with this many varied copies of each recording (train's augmentationCopies)")
+    parser.add_argument('--options', default='',
+                        help="Weka options over our learner's defaults (train's classifierOptions), e.g. '-K 3'")
     parser.add_argument('--reuse-streams', action='store_true',
                         help='keep the streams and reference probabilities of an earlier run with the same seed')
     args = parser.parse_args()
@@ -269,7 +271,8 @@ def main():
     for setup in setups:
         log('ours on the %s streams ...' % setup)
         out = subprocess.run(['java', '-Xmx1g', '-cp', jar, 'dev.parrot.benchmarks.StreamBenchmark',
-                              '--seed', str(args.seed), '--name', setup, '--augmentation', str(args.augmentation)]
+                              '--seed', str(args.seed), '--name', setup, '--augmentation', str(args.augmentation),
+                              '--options', args.options]
                              + cases[setup],
                              check=True, text=True, stdout=subprocess.PIPE)
         print(out.stdout.split('\nJSON ')[0])

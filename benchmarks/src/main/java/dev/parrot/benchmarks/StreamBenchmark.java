@@ -70,6 +70,7 @@ public final class StreamBenchmark {
     public static void main(String[] args) throws Exception {
         long seed = 1;
         int copies = 0;
+        String options = "";
         String name = "streams";
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -77,6 +78,7 @@ public final class StreamBenchmark {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--name" -> name = args[++i];
                 case "--augmentation" -> copies = Integer.parseInt(args[++i]);
+                case "--options" -> options = args[++i];
                 default -> dirs.add(Path.of(args[i]));
             }
         }
@@ -90,6 +92,7 @@ public final class StreamBenchmark {
             Path models = Files.createTempDirectory("parrot-stream-model");
             TrainingRequest request = TrainingRequest.defaults(dir.resolve("train"), models, "stream")
                     .withSeedAndFolds(seed, TrainingRequest.DEFAULT_FOLDS)
+                    .withClassifier(TrainingRequest.DEFAULT_CLASSIFIER, options)
                     .withDataset(new DatasetOptions(List.of(BACKGROUND), DatasetOptions.DEFAULT_SILENCE_LABEL, true,
                             null, models.resolve("segments")))
                     .withAugmentation(copies == 0 ? AugmentationSettings.off() : AugmentationSettings.standard(copies));

@@ -3,6 +3,7 @@ package dev.parrot.evaluation;
 import dev.parrot.model.ModelDescriptor;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -84,6 +85,32 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
             all += total(a);
         }
         return share(right, all);
+    }
+
+    /** Windows of the given labels evaluated, e.g. of a model's background labels. */
+    public long windowsOf(Collection<String> of) {
+        long windows = 0;
+        for (int a = 0; a < labels.size(); a++) {
+            windows += of.contains(labels.get(a)) ? total(a) : 0;
+        }
+        return windows;
+    }
+
+    /**
+     * Windows of the background labels heard as a sound: each would have fired. A background window heard as
+     * another background label (the room as talking) fires nothing and is not counted.
+     */
+    public long backgroundHeardAsSound(Collection<String> background) {
+        long fired = 0;
+        for (int a = 0; a < labels.size(); a++) {
+            if (!background.contains(labels.get(a))) {
+                continue;
+            }
+            for (int p = 0; p < labels.size(); p++) {
+                fired += background.contains(labels.get(p)) ? 0 : counts[a][p];
+            }
+        }
+        return fired;
     }
 
     /** What a sound's windows were heard as instead, most often first. */

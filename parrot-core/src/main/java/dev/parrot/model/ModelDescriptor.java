@@ -141,12 +141,14 @@ public record ModelDescriptor(int formatVersion, String name, String createdAt, 
     /**
      * @param method how the estimate was made, in words
      * @param folds the number of folds
-     * @param accuracy share of windows recognised correctly (0..1) over all folds
+     * @param accuracy share of windows recognised correctly (0..1) over all folds; of a model with background
+     *        labels, share of the sounds' windows (the background's are in the matrix and per-sound figures)
      * @param accuracyStdDev the spread of accuracy over folds
      * @param foldAccuracies each fold's accuracy
-     * @param clipAccuracy share of recordings whose windows, taken together, were recognised correctly
-     * @param windows windows evaluated
-     * @param recordings recordings evaluated
+     * @param clipAccuracy share of recordings whose windows, taken together, were recognised correctly; of a model
+     *        with background labels, of the sounds' recordings
+     * @param windows windows evaluated, the sounds' alone in a model with background labels
+     * @param recordings recordings evaluated, likewise
      * @param perSound precision, recall and F1 per sound
      * @param confusionMatrix windows by actual (rows) and predicted (columns) sound
      * @param mistakes the recordings cross-validation got most wrong, worst first, at most

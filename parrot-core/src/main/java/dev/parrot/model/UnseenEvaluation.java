@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What {@code parrot:classify} measured on recordings the model never saw, when their folders named the sounds they
@@ -32,6 +33,9 @@ import java.util.List;
  * @param perSound precision, recall and F1 per sound, over recordings
  * @param misclassified the recordings whose answer was wrong
  * @param skipped recordings that could not be read, with reasons
+ * @param modelInputs the model's {@link ModelFingerprint#inputs()}: what it was made from, so that a model trained
+ *        again from the same recordings and settings (the same model) still counts as the one measured; null in
+ *        evaluations of models without a fingerprint
  * @param events what the live detector reported on the long recordings, and how that compares with their truth SRTs;
  *        null when there were no long recordings (and in files written before classify ran the detector)
  */
@@ -39,23 +43,45 @@ import java.util.List;
 public record UnseenEvaluation(int formatVersion, String model, String modelCreatedAt, String input,
         boolean trainingData, String createdAt, double accuracy, int recordings, int correct, List<String> labels,
         ModelDescriptor.ConfusionMatrix confusionMatrix, List<ModelDescriptor.SoundMetrics> perSound,
-        List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped, EventEvaluation events) {
+        List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped, String modelInputs,
+        EventEvaluation events) {
 
     public static final int FORMAT_VERSION = 1;
 
-    /** Without events, the shape before classify ran the live detector over long recordings. */
+    /** An evaluation as classify wrote them before models had a fingerprint. */
     public UnseenEvaluation(int formatVersion, String model, String modelCreatedAt, String input,
             boolean trainingData, String createdAt, double accuracy, int recordings, int correct, List<String> labels,
             ModelDescriptor.ConfusionMatrix confusionMatrix, List<ModelDescriptor.SoundMetrics> perSound,
             List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped) {
-        this(formatVersion, model, modelCreatedAt, input, trainingData, createdAt, accuracy, recordings, correct,
-                labels, confusionMatrix, perSound, misclassified, skipped, null);
+        this(formatVersion, model, modelCreatedAt, input, trainingData, createdAt, accuracy, recordings, correct, labels,
+                confusionMatrix, perSound, misclassified, skipped, null, null);
+    }
+
+    /** An evaluation as classify wrote them before it ran the live detector over long recordings. */
+    public UnseenEvaluation(int formatVersion, String model, String modelCreatedAt, String input,
+            boolean trainingData, String createdAt, double accuracy, int recordings, int correct, List<String> labels,
+            ModelDescriptor.ConfusionMatrix confusionMatrix, List<ModelDescriptor.SoundMetrics> perSound,
+            List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped, String modelInputs) {
+        this(formatVersion, model, modelCreatedAt, input, trainingData, createdAt, accuracy, recordings, correct, labels,
+                confusionMatrix, perSound, misclassified, skipped, modelInputs, null);
     }
 
     /** The same, with these events. */
     public UnseenEvaluation withEvents(EventEvaluation newEvents) {
         return new UnseenEvaluation(formatVersion, model, modelCreatedAt, input, trainingData, createdAt, accuracy,
-                recordings, correct, labels, confusionMatrix, perSound, misclassified, skipped, newEvents);
+                recordings, correct, labels, confusionMatrix, perSound, misclassified, skipped, modelInputs, newEvents);
+    }
+
+    /**
+     * Whether this evaluation measured {@code descriptor}'s model. Judged by what the model was made from when both
+     * sides know it: training always writes a new creation time, but the same recordings, settings and version make
+     * the same model, so an evaluation of it still applies. Otherwise by the creation time.
+     */
+    public boolean isOf(ModelDescriptor descriptor) {
+        if (modelInputs != null && descriptor.fingerprint() != null) {
+            return modelInputs.equals(descriptor.fingerprint().inputs());
+        }
+        return descriptor.createdAt() == null || Objects.equals(modelCreatedAt, descriptor.createdAt());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.dataset.SoundFolders;
 import dev.parrot.model.EventEvaluation;
 import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.ModelFingerprint;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.UnseenEvaluation;
 
@@ -317,21 +318,23 @@ public final class BatchClassifier {
             perSound.add(new ModelDescriptor.SoundMetrics(sounds.get(s), precision, recall, f1, support));
         }
         Path folder = input.toAbsolutePath().normalize();
+        ModelFingerprint fingerprint = model.descriptor().fingerprint();
         return new UnseenEvaluation(UnseenEvaluation.FORMAT_VERSION, model.name(), model.descriptor().createdAt(),
                 folder.toString(), isTrainingData(model, folder), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 correct / (double) labelled.size(), labelled.size(), correct,
                 List.copyOf(sounds), new ModelDescriptor.ConfusionMatrix(List.copyOf(columns), counts), perSound,
-                misses, skippedList(skipped));
+                misses, skippedList(skipped), fingerprint == null ? null : fingerprint.inputs());
     }
 
     /** An evaluation of no recordings as a whole, to hold the events of long recordings no sound folder named. */
     private static UnseenEvaluation withoutRecordings(SoundModel model, Path input, List<SkippedRecording> skipped) {
         Path folder = input.toAbsolutePath().normalize();
         List<String> sounds = List.copyOf(model.labels());
+        ModelFingerprint fingerprint = model.descriptor().fingerprint();
         return new UnseenEvaluation(UnseenEvaluation.FORMAT_VERSION, model.name(), model.descriptor().createdAt(),
                 folder.toString(), isTrainingData(model, folder), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 0, 0, 0, sounds, new ModelDescriptor.ConfusionMatrix(sounds, new long[sounds.size()][sounds.size()]),
-                List.of(), List.of(), skippedList(skipped));
+                List.of(), List.of(), skippedList(skipped), fingerprint == null ? null : fingerprint.inputs());
     }
 
     private static List<ModelDescriptor.Skipped> skippedList(List<SkippedRecording> skipped) {

@@ -11,6 +11,7 @@ import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.dataset.TrainingSet;
 import dev.parrot.calibration.ThresholdCalibration;
+import dev.parrot.evaluation.ConfusionAnalysis;
 import dev.parrot.evaluation.CrossValidation;
 import dev.parrot.evaluation.HeldOutProbabilities;
 import dev.parrot.features.FeatureSettings;
@@ -266,6 +267,14 @@ public final class SoundModelTrainer {
                 e.accuracyStdDev(), e.windows(), e.method()));
         log.info(String.format(Locale.ROOT, "Recordings recognised as a whole: %.4f of %d", e.clipAccuracy(),
                 e.recordings()));
+        if (!d.background().isEmpty()) {
+            ConfusionAnalysis confusion = ConfusionAnalysis.of(e);
+            long windows = confusion.windowsOf(d.background());
+            long fired = confusion.backgroundHeardAsSound(d.background());
+            log.info(String.format(Locale.ROOT, "Background (%s): %d of %d windows (%.2f%%) heard as a sound",
+                    String.join(", ", d.background()), fired, windows,
+                    100 * ConfusionAnalysis.share(fired, windows)));
+        }
         log.info(verdict(e.accuracy()));
         log.info("Model written to " + files.classifierFile() + " and " + files.descriptorFile());
     }

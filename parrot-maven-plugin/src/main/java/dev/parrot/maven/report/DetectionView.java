@@ -8,7 +8,6 @@ import dev.parrot.model.UnseenEvaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The live-detection section of a model: the detector thresholds training calibrated, what each is expected to give,
@@ -130,13 +129,7 @@ public record DetectionView(String intro, List<Row> rows, Events events) {
     }
 
     private static Events events(ModelDescriptor d, UnseenEvaluation u, ReportLabels l) {
-        List<String> notes = new ArrayList<>();
-        if (u.trainingData()) {
-            notes.add(l.get("unseen.trainingData"));
-        }
-        if (d.createdAt() != null && !Objects.equals(u.modelCreatedAt(), d.createdAt())) {
-            notes.add(l.get("unseen.stale", l.instant(u.modelCreatedAt())));
-        }
+        List<String> notes = ModelView.unseenNotes(u, d, l);
         EventEvaluation e = u.events();
         List<EventRow> rows = new ArrayList<>();
         for (EventEvaluation.Recording r : e.recordings()) {

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -218,12 +217,18 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         long[][] counts = e.confusionMatrix().counts();
         List<String> labels = e.confusionMatrix().labels();
 
+        // The background labels are not sounds the user makes: the header counts the sounds and names them apart.
         int recordings = t == null || t.sounds() == null ? e.recordings()
-                : t.sounds().stream().mapToInt(ModelDescriptor.SoundSummary::recordings).sum();
+                : t.sounds().stream().filter(s -> !d.isBackground(s.sound()))
+                        .mapToInt(ModelDescriptor.SoundSummary::recordings).sum();
         String audio = t == null ? "?" : l.number(t.audioSeconds(), 1) + " s";
-        String summary = l.get("model.summary", labels.size(), l.count(recordings), audio, l.instant(d.createdAt()));
+        String summary = l.get("model.summary", labels.size() - d.background().size(), l.count(recordings), audio,
+                l.instant(d.createdAt()));
+        if (!d.background().isEmpty()) {
+            summary += l.get("model.summary.background", String.join(", ", d.background()));
+        }
 
-        return new ModelView(d.name(), anchor(d.name()), summary, accuracy(e, l),
+        return new ModelView(d.name(), anchor(d.name()), summary, accuracy(d, l),
                 unseen.filter(u -> u.recordings() > 0).map(u -> unseen(u, d, clips.unseen(), l)).orElse(null),
                 matrix(labels, counts, l),
                 sounds(d, l), pairs(labels, counts, l), facts(d, l), skipped(t), mistakes(e, clips.training(), l),
@@ -261,11 +266,19 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         return share >= GOOD ? "good" : share >= FAIR ? "fair" : "poor";
     }
 
-    private static Accuracy accuracy(ModelDescriptor.Evaluation e, ReportLabels l) {
+    private static Accuracy accuracy(ModelDescriptor d, ReportLabels l) {
+        ModelDescriptor.Evaluation e = d.evaluation();
         String tier = tier(e.accuracy());
         String spread = l.get("accuracy.spread", l.number(e.accuracyStdDev() * 100, 1), e.folds());
         String detail = l.get("accuracy.detail", l.count(e.windows()), l.count(e.recordings()),
                 l.percent(e.clipAccuracy()));
+        if (!d.background().isEmpty()) {
+            ConfusionAnalysis confusion = ConfusionAnalysis.of(e);
+            long windows = confusion.windowsOf(d.background());
+            long fired = confusion.backgroundHeardAsSound(d.background());
+            detail += " " + l.get("accuracy.background", l.count(windows), String.join(", ", d.background()),
+                    l.count(fired), l.percent(ConfusionAnalysis.share(fired, windows)));
+        }
         List<String> folds = e.foldAccuracies() == null ? List.of()
                 : e.foldAccuracies().stream().map(l::percent).toList();
         return new Accuracy(e.accuracy(), l.percent(e.accuracy()), tier, spread, l.get("accuracy." + tier), detail,
@@ -286,13 +299,7 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
     }
 
     private static Unseen unseen(UnseenEvaluation u, ModelDescriptor d, Map<String, String> clips, ReportLabels l) {
-        List<String> notes = new ArrayList<>();
-        if (u.trainingData()) {
-            notes.add(l.get("unseen.trainingData"));
-        }
-        if (d.createdAt() != null && !Objects.equals(u.modelCreatedAt(), d.createdAt())) {
-            notes.add(l.get("unseen.stale", l.instant(u.modelCreatedAt())));
-        }
+        List<String> notes = unseenNotes(u, d, l);
         String tier = notes.isEmpty() ? tier(u.accuracy()) : "neutral";
         String detail = l.get("unseen.detail", l.count(u.correct()), l.count(u.recordings()),
                 u.input() == null ? "?" : u.input(), l.instant(u.createdAt()));
@@ -304,6 +311,18 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         int skipped = u.skipped() == null ? 0 : u.skipped().size();
         return new Unseen(l.percent(u.accuracy()), tier, detail, compare, notes, misses, all.size() - misses.size(),
                 skipped == 0 ? "" : l.get("unseen.skipped", skipped));
+    }
+
+    /** Why what classify measured may not apply to new recordings or to this model, when it may not. */
+    static List<String> unseenNotes(UnseenEvaluation u, ModelDescriptor d, ReportLabels l) {
+        List<String> notes = new ArrayList<>();
+        if (u.trainingData()) {
+            notes.add(l.get("unseen.trainingData"));
+        }
+        if (!u.isOf(d)) {
+            notes.add(l.get("unseen.stale", l.instant(u.modelCreatedAt())));
+        }
+        return notes;
     }
 
     private static Matrix matrix(List<String> labels, long[][] counts, ReportLabels l) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +36,23 @@ class ModelViewTest {
         assertEquals(List.of("click", "pop", "silence", "talk"), rows.stream().map(ModelView.SoundRow::sound).toList());
         assertEquals(List.of(false, false, true, true), rows.stream().map(ModelView.SoundRow::background).toList());
         assertTrue(ModelView.of(d, EN).sounds().stream().noneMatch(ModelView.SoundRow::background));
+    }
+
+    @Test
+    void theHeaderCountsTheSoundsAndTheAccuracyBoxSaysHowOftenTheBackgroundWouldFire() {
+        ModelDescriptor d = model(0.9, List.of("click", "pop", "silence"),
+                new long[][] {{9, 1, 0}, {0, 10, 0}, {3, 1, 96}});
+        ModelDescriptor withBackground = new ModelDescriptor(d.formatVersion(), d.name(), d.createdAt(),
+                d.parrotVersion(), d.labels(), d.features(), d.training(), d.classifier(), d.evaluation(),
+                List.of("silence"), "silence");
+        ModelView view = ModelView.of(withBackground, EN);
+        assertTrue(view.summary().startsWith("2 sounds"), view.summary());
+        assertTrue(view.summary().contains("background: silence"), view.summary());
+        assertTrue(view.accuracy().detail().contains("of the 100 windows of the background (silence), 4 (4.0%)"
+                + " were heard as a sound"), view.accuracy().detail());
+        ModelView without = ModelView.of(d, EN);
+        assertTrue(without.summary().startsWith("3 sounds"), without.summary());
+        assertFalse(without.accuracy().detail().contains("background"), without.accuracy().detail());
     }
 
     @Test
