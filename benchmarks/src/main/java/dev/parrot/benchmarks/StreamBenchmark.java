@@ -12,6 +12,7 @@ import dev.parrot.features.SoundWindows;
 import dev.parrot.runtime.AudioInputs;
 import dev.parrot.runtime.DetectionSettings;
 import dev.parrot.runtime.EventDecider;
+import dev.parrot.runtime.LongRecordingEvents;
 import dev.parrot.runtime.SoundClassifier;
 import dev.parrot.runtime.SoundEvent;
 import dev.parrot.runtime.SoundModel;
@@ -48,8 +49,8 @@ public final class StreamBenchmark {
 
     static final String BACKGROUND = "speech";
     static final double TARGET_FALSE_ALARMS_PER_MINUTE = 1.0;
-    /** How long a report counts as "heard" in Parrot.py's frame-by-frame comparison: a click's attack. */
-    static final double HEARD_SECONDS = 0.2;
+    /** How long a report counts as "heard" in Parrot.py's frame-by-frame comparison, as classify marks its events. */
+    static final double HEARD_SECONDS = LongRecordingEvents.MARK_SECONDS;
 
     private StreamBenchmark() {
     }
