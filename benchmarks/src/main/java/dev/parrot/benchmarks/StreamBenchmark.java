@@ -2,6 +2,7 @@ package dev.parrot.benchmarks;
 
 import dev.parrot.audio.WavDecoder;
 import dev.parrot.augmentation.AugmentationSettings;
+import dev.parrot.classify.LongRecordingEvents;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.evaluation.events.Detection;
 import dev.parrot.evaluation.events.OnsetScore;
@@ -12,7 +13,6 @@ import dev.parrot.features.SoundWindows;
 import dev.parrot.runtime.AudioInputs;
 import dev.parrot.runtime.DetectionSettings;
 import dev.parrot.runtime.EventDecider;
-import dev.parrot.runtime.LongRecordingEvents;
 import dev.parrot.runtime.SoundClassifier;
 import dev.parrot.runtime.SoundEvent;
 import dev.parrot.runtime.SoundModel;

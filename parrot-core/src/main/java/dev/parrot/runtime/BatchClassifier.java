@@ -4,6 +4,7 @@ import dev.parrot.Parallel;
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
+import dev.parrot.classify.LongRecordingEvents;
 import dev.parrot.dataset.DatasetReader;
 import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.dataset.SoundFolders;

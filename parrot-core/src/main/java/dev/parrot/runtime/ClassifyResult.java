@@ -1,5 +1,6 @@
 package dev.parrot.runtime;
 
+import dev.parrot.classify.LongRecordingEvents;
 import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.model.UnseenEvaluation;
 

@@ -1,6 +1,7 @@
 package dev.parrot.runtime;
 
 import dev.parrot.audio.WavWriter;
+import dev.parrot.classify.LongRecordingEvents;
 import dev.parrot.model.EventEvaluation;
 import dev.parrot.model.UnseenEvaluation;
 import dev.parrot.segments.Segment;

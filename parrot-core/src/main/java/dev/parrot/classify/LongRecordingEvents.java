@@ -1,4 +1,4 @@
-package dev.parrot.runtime;
+package dev.parrot.classify;
 
 import be.tarsos.dsp.AudioDispatcher;
 import dev.parrot.audio.UnreadableRecordingException;
@@ -8,6 +8,11 @@ import dev.parrot.evaluation.events.TimelineComparison;
 import dev.parrot.evaluation.events.TimelineError;
 import dev.parrot.model.EventEvaluation;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.runtime.AudioInputs;
+import dev.parrot.runtime.SoundDetector;
+import dev.parrot.runtime.SoundEvent;
+import dev.parrot.runtime.SoundListener;
+import dev.parrot.runtime.SoundModel;
 import dev.parrot.segments.RecordingSegments;
 import dev.parrot.segments.Segment;
 import dev.parrot.segments.SrtException;
@@ -29,7 +34,8 @@ import java.util.TreeSet;
  * long recording fed from its file as a microphone would feed it, one hop at a time. Its events are written as CSV
  * and as an SRT in Parrot.py's segment format, which opens beside the audio in a subtitle or audio editor. Where a
  * truth SRT lies beside the recording (found by {@link SrtLocator}'s rules), the events are scored against it per
- * onset ({@link OnsetScore}) and frame by frame ({@link TimelineComparison}).
+ * onset ({@link OnsetScore}) and frame by frame ({@link TimelineComparison}). Part of the batch tool behind
+ * {@code parrot:classify}, not of the runtime API.
  */
 public final class LongRecordingEvents {
 
@@ -162,10 +168,15 @@ public final class LongRecordingEvents {
         StringBuilder s = new StringBuilder("time_seconds,sound,confidence,level_dbfs\n");
         for (SoundEvent e : events) {
             s.append(String.format(Locale.ROOT, "%.3f", e.timeSeconds())).append(',')
-                    .append(BatchClassifier.csvField(e.sound())).append(',')
+                    .append(csvField(e.sound())).append(',')
                     .append(String.format(Locale.ROOT, "%.4f,%.1f", e.confidence(), e.levelDbfs())).append('\n');
         }
         return s.toString();
+    }
+
+    /** RFC 4180, as {@code classifications.csv}: quoted when it holds a comma, quote or line break. */
+    private static String csvField(String value) {
+        return value.matches("[^,\"\r\n]*") ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     /** The figures {@code <model>-unseen.json} holds for a score and its frame-by-frame comparison. */
