@@ -48,7 +48,7 @@ public record EventEvaluation(List<Recording> recordings, Figures overall) {
      * @param falseAlarmsPerMinute false alarms per minute of that audio, or null when there was none
      * @param medianDelayMillis from onset to event, or null when nothing was found
      * @param p90DelayMillis the delay 90% of found sounds do not exceed, or null when nothing was found
-     * @param errors Parrot.py's kinds of disagreement frame by frame, each event marked for {@code markSeconds}
+     * @param errors Parrot.py's kinds of disagreement frame by frame, each event marked for 200 ms as in its SRT
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Figures(int onsets, int found, double recall, int falseAlarms, int backgroundFalseAlarms,
