@@ -38,4 +38,20 @@ List<String> lines = new File(basedir, 'target/parrot/classifications.csv').read
     assert lines.count { it.startsWith("$sound/clip") && it.split(',')[1] == sound } == 2 : lines.join('\n')
 }
 assert lines.any { it.startsWith('silence/room.wav,silence,') } : lines.join('\n')
+
+// The long recording's events from the model's own detector, beside it in Parrot.py's format and as CSV, measured
+// against its truth in the log and in the JSON.
+int onsets = new File(basedir, 'mixed-onsets.txt').text as int
+File events = new File(basedir, 'target/parrot/events/mixed.srt')
+assert events.isFile() : "no $events"
+assert events.text =~ /(?m)^00:00:\d\d,\d{3} --> 00:00:\d\d,\d{3}\nlow$/
+assert events.text =~ /(?m)^00:00:\d\d,\d{3} --> 00:00:\d\d,\d{3}\nhigh$/
+List<String> csv = new File(basedir, 'target/parrot/events/mixed.csv').readLines()
+assert csv[0] == 'time_seconds,sound,confidence,level_dbfs'
+assert csv.size() > 1
+assert log =~ /Live detection on 1 recording with a truth SRT: recall of onsets \d\.\d{3} \(\d+ of $onsets\), \d+\.\d{2} false alarms per minute/
+def unseen = new JsonSlurper().parse(new File(basedir, 'target/parrot/sounds-unseen.json'))
+assert unseen.events.recordings*.file == ['mixed.wav']
+assert unseen.events.overall.onsets == onsets
+assert unseen.events.overall.recall >= 0.8 : unseen.events.overall
 true

@@ -2,6 +2,7 @@ package dev.parrot.benchmarks;
 
 import dev.parrot.audio.WavDecoder;
 import dev.parrot.augmentation.AugmentationSettings;
+import dev.parrot.classify.LongRecordingEvents;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.evaluation.events.Detection;
 import dev.parrot.evaluation.events.OnsetScore;
@@ -48,8 +49,8 @@ public final class StreamBenchmark {
 
     static final String BACKGROUND = "speech";
     static final double TARGET_FALSE_ALARMS_PER_MINUTE = 1.0;
-    /** How long a report counts as "heard" in Parrot.py's frame-by-frame comparison: a click's attack. */
-    static final double HEARD_SECONDS = 0.2;
+    /** How long a report counts as "heard" in Parrot.py's frame-by-frame comparison, as classify marks its events. */
+    static final double HEARD_SECONDS = LongRecordingEvents.MARK_SECONDS;
 
     private StreamBenchmark() {
     }

@@ -27,8 +27,6 @@ import java.util.Optional;
  */
 final class RecordingReader {
 
-    /** A plain recording this long, or in a {@code source/} folder, is a long recording to segment. */
-    static final double LONG_RECORDING_SECONDS = 10;
     static final double PART_SECONDS = 10;
 
     /** What a recording is read as. */
@@ -83,8 +81,7 @@ final class RecordingReader {
                 throw new UnreadableRecordingException(source.file(), "its segments cannot be read: "
                         + e.getMessage());
             }
-        } else if (SoundFolders.inSourceFolder(source.soundFolder(), source.file())
-                || recording.durationSeconds() >= LONG_RECORDING_SECONDS) {
+        } else if (SoundFolders.isLongRecording(source.soundFolder(), source.file(), recording.durationSeconds())) {
             try {
                 segments = RecordingSegments.detect(samples, settings.sampleRate(), source.label(),
                         detectedSrt(source));

@@ -61,8 +61,22 @@ public final class SoundFolders {
         return recordings;
     }
 
+    /** A plain recording this long is a long recording, as one in a {@code source/} folder is whatever its length. */
+    public static final double LONG_RECORDING_SECONDS = 10;
+
+    /**
+     * Whether a recording is a long one (minutes of room with the sound made now and then, as Parrot.py records
+     * them): {@link #LONG_RECORDING_SECONDS} or longer, or in a {@code source/} folder. Training segments such
+     * recordings; {@code classify} runs the live detector over them.
+     *
+     * @param soundFolder the sound folder the recording was found in
+     */
+    public static boolean isLongRecording(Path soundFolder, Path file, double durationSeconds) {
+        return inSourceFolder(soundFolder, file) || durationSeconds >= LONG_RECORDING_SECONDS;
+    }
+
     /** Whether a recording sits in a Parrot.py {@code source/} folder: a long recording by its nature. */
     static boolean inSourceFolder(Path soundFolder, Path file) {
-        return file.getParent().equals(soundFolder.resolve("source"));
+        return file.getParent() != null && file.getParent().equals(soundFolder.resolve("source"));
     }
 }

@@ -36,12 +36,15 @@ import java.util.Objects;
  * @param modelInputs the model's {@link ModelFingerprint#inputs()}: what it was made from, so that a model trained
  *        again from the same recordings and settings (the same model) still counts as the one measured; null in
  *        evaluations of models without a fingerprint
+ * @param events what the live detector reported on the long recordings, and how that compares with their truth SRTs;
+ *        null when there were no long recordings (and in files written before classify ran the detector)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UnseenEvaluation(int formatVersion, String model, String modelCreatedAt, String input,
         boolean trainingData, String createdAt, double accuracy, int recordings, int correct, List<String> labels,
         ModelDescriptor.ConfusionMatrix confusionMatrix, List<ModelDescriptor.SoundMetrics> perSound,
-        List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped, String modelInputs) {
+        List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped, String modelInputs,
+        EventEvaluation events) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -51,7 +54,22 @@ public record UnseenEvaluation(int formatVersion, String model, String modelCrea
             ModelDescriptor.ConfusionMatrix confusionMatrix, List<ModelDescriptor.SoundMetrics> perSound,
             List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped) {
         this(formatVersion, model, modelCreatedAt, input, trainingData, createdAt, accuracy, recordings, correct, labels,
-                confusionMatrix, perSound, misclassified, skipped, null);
+                confusionMatrix, perSound, misclassified, skipped, null, null);
+    }
+
+    /** An evaluation as classify wrote them before it ran the live detector over long recordings. */
+    public UnseenEvaluation(int formatVersion, String model, String modelCreatedAt, String input,
+            boolean trainingData, String createdAt, double accuracy, int recordings, int correct, List<String> labels,
+            ModelDescriptor.ConfusionMatrix confusionMatrix, List<ModelDescriptor.SoundMetrics> perSound,
+            List<Miss> misclassified, List<ModelDescriptor.Skipped> skipped, String modelInputs) {
+        this(formatVersion, model, modelCreatedAt, input, trainingData, createdAt, accuracy, recordings, correct, labels,
+                confusionMatrix, perSound, misclassified, skipped, modelInputs, null);
+    }
+
+    /** The same, with these events. */
+    public UnseenEvaluation withEvents(EventEvaluation newEvents) {
+        return new UnseenEvaluation(formatVersion, model, modelCreatedAt, input, trainingData, createdAt, accuracy,
+                recordings, correct, labels, confusionMatrix, perSound, misclassified, skipped, modelInputs, newEvents);
     }
 
     /**

@@ -4,8 +4,11 @@ import dev.parrot.Parallel;
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
+import dev.parrot.classify.LongRecordingEvents;
 import dev.parrot.dataset.DatasetReader;
 import dev.parrot.dataset.SkippedRecording;
+import dev.parrot.dataset.SoundFolders;
+import dev.parrot.model.EventEvaluation;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFingerprint;
 import dev.parrot.model.ModelFiles;
@@ -25,7 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Classifies a folder of recordings (or one file) with a model, as {@code parrot:classify} does: one line per
  * recording in the log and in {@code classifications.csv}, and, when the sub-folders name the model's sounds, the
- * accuracy and confusion matrix on these recordings the model never saw, in {@code <model>-unseen.json}.
+ * accuracy and confusion matrix on these recordings the model never saw, in {@code <model>-unseen.json}. Long
+ * recordings ({@link SoundFolders#isLongRecording}) are also played through the model's own live detector, whose
+ * events are written per recording ({@link LongRecordingEvents}) and, where a truth SRT lies beside a recording,
+ * measured against it into the same JSON.
  *
  * <p>A recording that cannot be read is reported by name and skipped; it never stops the others.
  */
@@ -35,7 +41,8 @@ public final class BatchClassifier {
     private record Outcome(ClassifyResult.Classified classified, SkippedRecording skipped) {
     }
 
-    private record Job(Path file, String name, String expected) {
+    /** A recording, its name relative to the input, the sound its folder names (or null) and that folder. */
+    private record Job(Path file, String name, String expected, Path soundFolder) {
     }
 
     /**
@@ -59,8 +66,10 @@ public final class BatchClassifier {
 
         List<ClassifyResult.Classified> classified = new ArrayList<>();
         List<SkippedRecording> skipped = new ArrayList<>();
+        List<Job> longRecordings = new ArrayList<>();
         double audio = 0;
-        for (Outcome o : outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
             if (o.skipped() != null) {
                 skipped.add(o.skipped());
                 log.warn("Skipped " + o.skipped().file() + ": " + o.skipped().reason());
@@ -69,6 +78,11 @@ public final class BatchClassifier {
             classified.add(o.classified());
             audio += o.classified().result().durationSeconds();
             log.info(line(o.classified()));
+            Job job = jobs.get(i);
+            if (SoundFolders.isLongRecording(job.soundFolder(), job.file(),
+                    o.classified().result().durationSeconds())) {
+                longRecordings.add(job);
+            }
         }
         Path csv = request.classificationsFile();
         writeCsv(csv, classified);
@@ -76,21 +90,84 @@ public final class BatchClassifier {
                 + " %d skipped. Written to %s", recordings(classified.size()), audio, wall,
                 wall > 0 ? audio / wall : 0, skipped.size(), csv));
 
+        List<LongRecordingEvents.Result> events = detectEvents(model, longRecordings, request.eventsDirectory(), log);
+
         UnseenEvaluation unseen = evaluate(model, request.input(), classified, skipped);
+        EventEvaluation eventEvaluation = events.isEmpty() ? null : LongRecordingEvents.evaluation(events);
+        if (eventEvaluation != null && (unseen != null || eventEvaluation.measured())) {
+            unseen = (unseen != null ? unseen : withoutRecordings(model, request.input(), skipped))
+                    .withEvents(eventEvaluation);
+        }
         Path unseenFile = null;
         if (unseen != null) {
             unseenFile = UnseenEvaluation.file(request.reportDirectory(), model.name());
             unseen.write(unseenFile);
-            logEvaluation(log, unseen, unseenFile);
+            if (unseen.recordings() > 0) {
+                logEvaluation(log, unseen, unseenFile);
+            } else {
+                log.info("Written to " + unseenFile);
+            }
         }
         return new ClassifyResult(List.copyOf(classified), List.copyOf(skipped), unseen, csv, unseenFile, audio,
-                wall);
+                wall, events);
+    }
+
+    /**
+     * Plays each long recording through the model's own detector, writes its events and, where it has a truth SRT,
+     * logs how they compare with it.
+     */
+    private static List<LongRecordingEvents.Result> detectEvents(SoundModel model, List<Job> longRecordings,
+            Path eventsDirectory, ProgressLog log) throws IOException {
+        if (longRecordings.isEmpty()) {
+            return List.of();
+        }
+        log.info("");
+        log.info("Events of the model's own live detector (" + model.detectionSettings().rule() + " rule) on "
+                + (longRecordings.size() == 1 ? "1 long recording" : longRecordings.size() + " long recordings")
+                + ", written to " + eventsDirectory + ":");
+        List<LongRecordingEvents.Result> results = new ArrayList<>();
+        for (Job job : longRecordings) {
+            LongRecordingEvents.Result r;
+            try {
+                r = LongRecordingEvents.detect(model, job.file(), job.name(), job.soundFolder(), job.expected(),
+                        eventsDirectory);
+            } catch (UnreadableRecordingException e) {
+                // Read a moment ago to classify it: only a file changed meanwhile gets here.
+                log.warn("Skipped the events of " + job.name() + ": " + e.reason());
+                continue;
+            }
+            results.add(r);
+            r.warnings().forEach(log::warn);
+            log.info(String.format(Locale.ROOT, "  %-32s %d events", job.name(), r.events().size()));
+            if (r.score() != null) {
+                EventEvaluation.Figures f = LongRecordingEvents.figures(r.score(), r.timeline());
+                log.info("    against " + r.truth().getFileName() + ": " + LongRecordingEvents.describe(f));
+            }
+        }
+        EventEvaluation all = LongRecordingEvents.evaluation(results);
+        if (all.measured()) {
+            long measured = all.recordings().stream().filter(r -> r.figures() != null).count();
+            log.info("Live detection on " + recordings((int) measured) + " with a truth SRT: "
+                    + LongRecordingEvents.describe(all.overall()));
+            log.info("  Parrot.py's kinds of error (each event marked for "
+                    + Math.round(LongRecordingEvents.MARK_SECONDS * 1000) + " ms): "
+                    + LongRecordingEvents.describeErrors(all.overall()));
+        } else {
+            log.info("No truth SRT beside them (<recording>.MANUAL.srt or <recording>.v<N>.srt, beside it or in"
+                    + " segments/): events written, not measured.");
+        }
+        return results;
     }
 
     /** The recordings to classify, each with the sound its first sub-folder names, if it names one. */
     private static List<Job> jobs(Path input, List<String> labels) throws ParrotException {
         if (Files.isRegularFile(input)) {
-            return List.of(new Job(input, input.getFileName().toString(), null));
+            // A single recording's SRT may be in segments/ beside its source/ folder, as Parrot.py lays them out.
+            Path parent = input.toAbsolutePath().getParent();
+            boolean inSource = parent.getFileName() != null && parent.getFileName().toString().equals("source")
+                    && parent.getParent() != null;
+            return List.of(new Job(input, input.getFileName().toString(), null,
+                    inSource ? parent.getParent() : parent));
         }
         if (!Files.isDirectory(input)) {
             throw new ParrotException("Nothing to classify: " + input + " does not exist. Give a WAV file or a"
@@ -108,7 +185,8 @@ public final class BatchClassifier {
             Path relative = input.relativize(file);
             String folder = relative.getNameCount() > 1 ? relative.getName(0).toString() : null;
             String expected = folder != null && labels.contains(folder) ? folder : null;
-            jobs.add(new Job(file, relative.toString().replace('\\', '/'), expected));
+            jobs.add(new Job(file, relative.toString().replace('\\', '/'), expected,
+                    folder != null ? input.resolve(folder) : input));
         }
         return jobs;
     }
@@ -240,15 +318,28 @@ public final class BatchClassifier {
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
             perSound.add(new ModelDescriptor.SoundMetrics(sounds.get(s), precision, recall, f1, support));
         }
-        List<ModelDescriptor.Skipped> skippedList = skipped.stream()
-                .map(s -> new ModelDescriptor.Skipped(s.file(), s.sound(), s.reason())).toList();
         Path folder = input.toAbsolutePath().normalize();
         ModelFingerprint fingerprint = model.descriptor().fingerprint();
         return new UnseenEvaluation(UnseenEvaluation.FORMAT_VERSION, model.name(), model.descriptor().createdAt(),
                 folder.toString(), isTrainingData(model, folder), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 correct / (double) labelled.size(), labelled.size(), correct,
                 List.copyOf(sounds), new ModelDescriptor.ConfusionMatrix(List.copyOf(columns), counts), perSound,
-                misses, skippedList, fingerprint == null ? null : fingerprint.inputs());
+                misses, skippedList(skipped), fingerprint == null ? null : fingerprint.inputs());
+    }
+
+    /** An evaluation of no recordings as a whole, to hold the events of long recordings no sound folder named. */
+    private static UnseenEvaluation withoutRecordings(SoundModel model, Path input, List<SkippedRecording> skipped) {
+        Path folder = input.toAbsolutePath().normalize();
+        List<String> sounds = List.copyOf(model.labels());
+        ModelFingerprint fingerprint = model.descriptor().fingerprint();
+        return new UnseenEvaluation(UnseenEvaluation.FORMAT_VERSION, model.name(), model.descriptor().createdAt(),
+                folder.toString(), isTrainingData(model, folder), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                0, 0, 0, sounds, new ModelDescriptor.ConfusionMatrix(sounds, new long[sounds.size()][sounds.size()]),
+                List.of(), List.of(), skippedList(skipped), fingerprint == null ? null : fingerprint.inputs());
+    }
+
+    private static List<ModelDescriptor.Skipped> skippedList(List<SkippedRecording> skipped) {
+        return skipped.stream().map(s -> new ModelDescriptor.Skipped(s.file(), s.sound(), s.reason())).toList();
     }
 
     /** Whether the folder is, or is inside, the one the model was trained on. */

@@ -13,8 +13,19 @@ import java.nio.file.Path;
  * @param reportDirectory where {@code classifications.csv} and {@code <model>-unseen.json} go
  * @param threads recordings classified at once
  * @param log where the line per recording and the summary go
+ * @param eventsDirectory where the live detector's events on long recordings go, as {@code <recording>.srt} and
+ *        {@code <recording>.csv} (the recording's path relative to the input, without {@code .wav})
  */
-public record ClassifyRequest(Path input, Path model, Path reportDirectory, int threads, ProgressLog log) {
+public record ClassifyRequest(Path input, Path model, Path reportDirectory, int threads, ProgressLog log,
+        Path eventsDirectory) {
+
+    /** The events folder: {@code events/} in the report folder. */
+    public static final String EVENTS_FOLDER = "events";
+
+    /** With the events in {@code <reportDirectory>/events}. */
+    public ClassifyRequest(Path input, Path model, Path reportDirectory, int threads, ProgressLog log) {
+        this(input, model, reportDirectory, threads, log, reportDirectory.resolve(EVENTS_FOLDER));
+    }
 
     /** The name of the CSV in the report folder. */
     public static final String CLASSIFICATIONS_FILE = "classifications.csv";

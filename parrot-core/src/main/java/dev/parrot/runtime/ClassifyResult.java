@@ -1,5 +1,6 @@
 package dev.parrot.runtime;
 
+import dev.parrot.classify.LongRecordingEvents;
 import dev.parrot.dataset.SkippedRecording;
 import dev.parrot.model.UnseenEvaluation;
 
@@ -16,9 +17,11 @@ import java.util.List;
  * @param unseenFile the evaluation written, or null
  * @param audioSeconds the length of the recordings classified
  * @param wallSeconds how long reading and classifying took (not loading the model)
+ * @param events what the live detector reported on each long recording, in path order
  */
 public record ClassifyResult(List<Classified> recordings, List<SkippedRecording> skipped, UnseenEvaluation unseen,
-        Path classificationsFile, Path unseenFile, double audioSeconds, double wallSeconds) {
+        Path classificationsFile, Path unseenFile, double audioSeconds, double wallSeconds,
+        List<LongRecordingEvents.Result> events) {
 
     /**
      * @param file the path relative to the input folder (the file name for a single file)

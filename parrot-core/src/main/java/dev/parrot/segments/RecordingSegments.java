@@ -38,7 +38,8 @@ public final class RecordingSegments {
 
     /**
      * Reads an SRT file. As in Parrot.py the label comes from the folder: a segment labelled otherwise is read as
-     * {@code sound} with a warning, and one labelled {@code silenceLabel} marks background, not sound. A segment past
+     * {@code sound} with a warning, and one labelled {@code silenceLabel} marks background, not sound. Without a
+     * {@code sound} (a recording of several sounds, outside a sound's folder) the segments keep their labels. A segment past
      * the end of the audio is left out, one running past it is cut at the end, each with a warning.
      *
      * @throws SrtException when the file cannot be read as SRT
@@ -62,7 +63,7 @@ public final class RecordingSegments {
             if (s.label().equalsIgnoreCase(silenceLabel)) {
                 continue;
             }
-            if (!s.label().equalsIgnoreCase(sound)) {
+            if (sound != null && !s.label().equalsIgnoreCase(sound)) {
                 warnings.add(where + "the label '" + s.label() + "' is not the folder's sound '" + sound
                         + "'; the segment is learned as '" + sound + "', as Parrot.py does");
             }
@@ -78,7 +79,7 @@ public final class RecordingSegments {
                         SrtFormat.time(durationSeconds)));
                 s = new Segment(s.startSeconds(), durationSeconds, s.label(), s.line());
             }
-            kept.add(new Segment(s.startSeconds(), s.endSeconds(), sound, s.line()));
+            kept.add(new Segment(s.startSeconds(), s.endSeconds(), sound != null ? sound : s.label(), s.line()));
         }
         return new Result(List.copyOf(kept), Origin.SRT, srt, List.copyOf(warnings));
     }

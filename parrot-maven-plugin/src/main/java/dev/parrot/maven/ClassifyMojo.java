@@ -19,6 +19,9 @@ import java.nio.file.Path;
  * the folder's sub-folders are named after the model's sounds, the recordings in them are taken to be those sounds:
  * the goal then logs the accuracy and confusion matrix on these recordings the model never saw and writes them to
  * {@code <reportDirectory>/<modelName>-unseen.json}, which the site report shows beside the cross-validated estimate.
+ * Long recordings (10 s or more, or in a Parrot.py {@code source/} folder) are also played through the model's own
+ * live detector: its events go to {@code <eventsDirectory>/<recording>.srt} and {@code .csv}, and where a truth SRT
+ * lies beside a recording, the recall of onsets, false alarms per minute and delay are logged and added to the JSON.
  */
 @Mojo(name = "classify", threadSafe = true)
 public class ClassifyMojo extends AbstractParrotMojo {
@@ -51,6 +54,15 @@ public class ClassifyMojo extends AbstractParrotMojo {
             required = true)
     private File reportDirectory;
 
+    /**
+     * Where the live detector's events on long recordings are written: {@code <recording>.srt} (Parrot.py's segment
+     * format, to open beside the audio in a subtitle or audio editor) and {@code <recording>.csv}, the recording's
+     * path relative to the input.
+     */
+    @Parameter(property = "parrot.eventsDirectory", defaultValue = "${project.build.directory}/parrot/events",
+            required = true)
+    private File eventsDirectory;
+
     /** Recordings classified at once; 0 uses every core. */
     @Parameter(property = "parrot.threads", defaultValue = "0")
     private int threads;
@@ -64,7 +76,8 @@ public class ClassifyMojo extends AbstractParrotMojo {
         Path modelFile = model != null ? model.toPath()
                 : outputDirectory.toPath().resolve(modelName + ModelFiles.DESCRIPTOR_EXTENSION);
         ClassifyRequest request = new ClassifyRequest(input.toPath(), modelFile, reportDirectory.toPath(),
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), new MavenProgressLog(getLog()));
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), new MavenProgressLog(getLog()),
+                eventsDirectory.toPath());
         try {
             new BatchClassifier().classify(request);
         } catch (ParrotException e) {

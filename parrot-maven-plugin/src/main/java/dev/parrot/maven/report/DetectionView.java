@@ -1,7 +1,9 @@
 package dev.parrot.maven.report;
 
 import dev.parrot.model.DetectionCalibration;
+import dev.parrot.model.EventEvaluation;
 import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.UnseenEvaluation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +12,14 @@ import java.util.Locale;
 /**
  * The live-detection section of a model: the detector thresholds training calibrated, what each is expected to give,
  * and per sound a small plot of recall against false alarms per minute as the threshold moves, with the chosen point
- * marked. Inline SVG, readable without JavaScript.
+ * marked. Inline SVG, readable without JavaScript. Below them, when {@code parrot:classify} played long recordings
+ * with a truth SRT through the detector, what it measured there.
  *
- * @param intro how the thresholds were chosen, in words
- * @param rows one per sound
+ * @param intro how the thresholds were chosen, in words; empty for a model trained without calibration
+ * @param rows one per sound; empty without calibration
+ * @param events what the detector did on long recordings with a truth, or null when classify measured none
  */
-public record DetectionView(String intro, List<Row> rows) {
+public record DetectionView(String intro, List<Row> rows, Events events) {
 
     /** Plot size in CSS pixels, and the margin that holds the axis labels. */
     static final int WIDTH = 200;
@@ -74,11 +78,44 @@ public record DetectionView(String intro, List<Row> rows) {
         }
     }
 
-    /** The section for a model, or null when it was trained without calibration. */
+    /**
+     * The live detector's events on long recordings, measured against their truth SRTs by {@code parrot:classify}.
+     *
+     * @param detail where, when and with what, in words
+     * @param notes why the figures may not apply to this model, when they may not
+     * @param rows one per recording measured, and one for all of them when there are several
+     * @param errors Parrot.py's kinds of error over all of them, in words
+     */
+    public record Events(String detail, List<String> notes, List<EventRow> rows, String errors) {
+    }
+
+    /**
+     * @param recording the recording, or "all" for the pooled row
+     * @param onsets found of the sounds in the truth, "11 of 12"
+     * @param recall found out of all, as a percentage
+     * @param falseAlarms false alarms per minute of background, with their count
+     * @param delay the median delay from onset to event
+     * @param total whether it is the pooled row
+     */
+    public record EventRow(String recording, String onsets, String recall, String falseAlarms, String delay,
+            boolean total) {
+    }
+
+    /** The section for a model trained without classify's events, or null when it was trained without calibration. */
     public static DetectionView of(ModelDescriptor d, ReportLabels l) {
+        return of(d, null, l);
+    }
+
+    /**
+     * The section for a model and what {@code parrot:classify} measured on it (or null), or null when there is
+     * neither calibration nor a measurement of events.
+     */
+    public static DetectionView of(ModelDescriptor d, UnseenEvaluation unseen, ReportLabels l) {
+        Events events = unseen == null || unseen.events() == null || !unseen.events().measured() ? null
+                : events(d, unseen, l);
         DetectionCalibration c = d.calibration();
         if (c == null || c.sounds().isEmpty()) {
-            return null;
+            return events == null ? null : new DetectionView("", List.of(), events);
         }
         List<Row> rows = new ArrayList<>();
         for (DetectionCalibration.SoundThreshold t : c.sounds()) {
@@ -88,7 +125,38 @@ public record DetectionView(String intro, List<Row> rows) {
         String intro = l.get("live.intro", l.number(c.targetFalseAlarmsPerMinute(), 2),
                 l.number(c.minutesJudged(), 1), l.get("live.rule." + c.rule().toLowerCase(Locale.ROOT),
                         c.onsetWindows(), l.number(c.onsetRiseDb(), 1)));
-        return new DetectionView(intro, rows);
+        return new DetectionView(intro, rows, events);
+    }
+
+    private static Events events(ModelDescriptor d, UnseenEvaluation u, ReportLabels l) {
+        List<String> notes = ModelView.unseenNotes(u, d, l);
+        EventEvaluation e = u.events();
+        List<EventRow> rows = new ArrayList<>();
+        for (EventEvaluation.Recording r : e.recordings()) {
+            if (r.figures() != null) {
+                rows.add(eventRow(r.file(), r.figures(), false, l));
+            }
+        }
+        int unmeasured = e.recordings().size() - rows.size();
+        if (rows.size() > 1) {
+            rows.add(eventRow(l.get("live.events.all"), e.overall(), true, l));
+        }
+        String detail = l.get("live.events.detail", rows.size() - (rows.size() > 1 ? 1 : 0),
+                u.input() == null ? "?" : u.input(), l.instant(u.createdAt()), unmeasured);
+        StringBuilder errors = new StringBuilder();
+        for (EventEvaluation.ErrorKind k : e.overall().errors()) {
+            errors.append(errors.isEmpty() ? "" : "; ").append(l.get("live.events.error", k.kind(),
+                    l.count(k.count()), l.number(k.averageMillis(), 0)));
+        }
+        return new Events(detail, notes, rows, l.get("live.events.errors", errors.toString()));
+    }
+
+    private static EventRow eventRow(String recording, EventEvaluation.Figures f, boolean total, ReportLabels l) {
+        String falseAlarms = f.falseAlarmsPerMinute() == null ? l.count(f.falseAlarms())
+                : l.get("live.events.falseAlarmsValue", l.number(f.falseAlarmsPerMinute(), 2), l.count(f.falseAlarms()));
+        String delay = f.medianDelayMillis() == null ? "–" : l.number(f.medianDelayMillis(), 0) + " ms";
+        return new EventRow(recording, l.get("live.events.found", l.count(f.found()), l.count(f.onsets())),
+                l.percent(f.recall()), falseAlarms, delay, total);
     }
 
     private static Plot plot(DetectionCalibration.SoundThreshold t, DetectionCalibration c, ReportLabels l) {

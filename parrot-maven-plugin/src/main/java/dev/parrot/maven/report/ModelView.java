@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * @param skipped recordings the train goal left out
  * @param mistakes the recordings cross-validation got most wrong, to listen to
  * @param history accuracy and recall over the last trainings, or null when there is no history
- * @param live the calibrated live-detection settings, or null for a model trained without calibration
+ * @param live the calibrated live-detection settings and classify's events on long recordings, or null for a model
+ *     with neither
  */
 public record ModelView(String name, String anchor, String summary, Accuracy accuracy, Unseen unseen, Matrix matrix,
         List<SoundRow> sounds, List<Pair> pairs, List<Fact> facts, List<Skipped> skipped, List<Listen> mistakes,
@@ -228,10 +229,11 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         }
 
         return new ModelView(d.name(), anchor(d.name()), summary, accuracy(d, l),
-                unseen.map(u -> unseen(u, d, clips.unseen(), l)).orElse(null), matrix(labels, counts, l),
+                unseen.filter(u -> u.recordings() > 0).map(u -> unseen(u, d, clips.unseen(), l)).orElse(null),
+                matrix(labels, counts, l),
                 sounds(d, l), pairs(labels, counts, l), facts(d, l), skipped(t), mistakes(e, clips.training(), l),
                 history.filter(h -> !h.builds().isEmpty()).map(h -> history(h, labels, l)).orElse(null),
-                DetectionView.of(d, l));
+                DetectionView.of(d, unseen.orElse(null), l));
     }
 
     /** Why a descriptor cannot be shown, or null when it can. */
@@ -297,13 +299,7 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
     }
 
     private static Unseen unseen(UnseenEvaluation u, ModelDescriptor d, Map<String, String> clips, ReportLabels l) {
-        List<String> notes = new ArrayList<>();
-        if (u.trainingData()) {
-            notes.add(l.get("unseen.trainingData"));
-        }
-        if (!u.isOf(d)) {
-            notes.add(l.get("unseen.stale", l.instant(u.modelCreatedAt())));
-        }
+        List<String> notes = unseenNotes(u, d, l);
         String tier = notes.isEmpty() ? tier(u.accuracy()) : "neutral";
         String detail = l.get("unseen.detail", l.count(u.correct()), l.count(u.recordings()),
                 u.input() == null ? "?" : u.input(), l.instant(u.createdAt()));
@@ -315,6 +311,18 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         int skipped = u.skipped() == null ? 0 : u.skipped().size();
         return new Unseen(l.percent(u.accuracy()), tier, detail, compare, notes, misses, all.size() - misses.size(),
                 skipped == 0 ? "" : l.get("unseen.skipped", skipped));
+    }
+
+    /** Why what classify measured may not apply to new recordings or to this model, when it may not. */
+    static List<String> unseenNotes(UnseenEvaluation u, ModelDescriptor d, ReportLabels l) {
+        List<String> notes = new ArrayList<>();
+        if (u.trainingData()) {
+            notes.add(l.get("unseen.trainingData"));
+        }
+        if (!u.isOf(d)) {
+            notes.add(l.get("unseen.stale", l.instant(u.modelCreatedAt())));
+        }
+        return notes;
     }
 
     private static Matrix matrix(List<String> labels, long[][] counts, ReportLabels l) {

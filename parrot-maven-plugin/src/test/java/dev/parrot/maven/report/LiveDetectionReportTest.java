@@ -1,11 +1,16 @@
 package dev.parrot.maven.report;
 
 import dev.parrot.model.DetectionCalibration;
+import dev.parrot.model.EventEvaluation;
 import dev.parrot.model.ModelDescriptor;
+import dev.parrot.model.UnseenEvaluation;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,5 +54,64 @@ class LiveDetectionReportTest {
                 Locale.ENGLISH);
         assertFalse(page.contains("-live\""));
         assertFalse(page.contains("parrot-curve"));
+    }
+
+    /** Figures as classify writes them: recall found/onsets, false alarms in so much background, a median delay. */
+    private static EventEvaluation.Figures figures(int found, int onsets, int falseAlarms, double backgroundSeconds,
+            Double delay) {
+        return new EventEvaluation.Figures(onsets, found, found / (double) onsets, falseAlarms, falseAlarms, 0, 0,
+                backgroundSeconds, falseAlarms / (backgroundSeconds / 60), delay, delay,
+                List.of(new EventEvaluation.ErrorKind("early start", true, 2, 12),
+                        new EventEvaluation.ErrorKind("full miss", false, 3, 180)));
+    }
+
+    /** classify's drums evaluation with events on two recordings with truth and one without. */
+    static UnseenEvaluation withEvents(UnseenEvaluation u) {
+        return u.withEvents(new EventEvaluation(List.of(
+                new EventEvaluation.Recording("session-1.wav", 60, 31, "e/session-1.srt", "e/session-1.csv",
+                        "session-1.MANUAL.srt", figures(28, 30, 1, 54, 27.0)),
+                new EventEvaluation.Recording("kick/source/take.wav", 30, 12, "e/k.srt", "e/k.csv",
+                        "kick/segments/take.v2.srt", figures(10, 12, 2, 27, 41.0)),
+                new EventEvaluation.Recording("loose.wav", 20, 4, "e/loose.srt", "e/loose.csv", null, null)),
+                figures(38, 42, 3, 81, 30.0)));
+    }
+
+    @Test
+    void classifysEventsOnLongRecordingsAreShownPerRecordingAndPooled() throws Exception {
+        ReportLabels labels = ReportLabels.forLocale(Locale.ENGLISH);
+        String page = ParrotReportRendererTest.render(List.of(ModelView.of(calibrated(),
+                Optional.of(withEvents(ParrotReportRendererTest.unseenFixture())), labels)), labels);
+        assertTrue(page.contains("<caption>On long recordings, by parrot:classify</caption>"), page);
+        assertTrue(page.contains("<td><code>session-1.wav</code></td>\n"
+                + "      <td class=\"parrot-num\" data-label=\"Sounds found\">28 of 30</td>\n"
+                + "      <td class=\"parrot-num\" data-label=\"Recall of onsets\">93.3%</td>\n"
+                + "      <td class=\"parrot-num\" data-label=\"False alarms per minute\">1.11 (1)</td>\n"
+                + "      <td class=\"parrot-num\" data-label=\"Median delay\">27 ms</td>"), page);
+        assertTrue(page.contains("<tr class=\"parrot-total\">\n      <td>All</td>"), page);
+        assertTrue(page.contains("fed 2 long recordings in "), page);
+        assertTrue(page.contains("; one more had no truth SRT and its events were only written."), page);
+        assertTrue(page.contains("early start 2×, 12 ms on average; full miss 3×, 180 ms on average."), page);
+        assertFalse(page.contains("loose.wav"), "a recording without truth has no figures to show");
+        // Beside the thresholds, and the accuracy on whole recordings as before.
+        assertTrue(page.contains("parrot-curve"));
+        assertTrue(page.contains("On recordings it never saw"));
+        Path html = Path.of("target", "live-events.html");
+        Files.writeString(html, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>Parrot"
+                + "</title></head><body style=\"font-family:sans-serif;margin:32px\">" + page + "</body></html>");
+    }
+
+    @Test
+    void eventsWithoutWholeRecordingsOrCalibrationShowOnlyTheEvents() throws Exception {
+        ReportLabels labels = ReportLabels.forLocale(Locale.ENGLISH);
+        UnseenEvaluation u = ParrotReportRendererTest.unseenFixture();
+        UnseenEvaluation eventsOnly = withEvents(new UnseenEvaluation(u.formatVersion(), u.model(),
+                u.modelCreatedAt(), u.input(), false, u.createdAt(), 0, 0, 0, u.labels(), u.confusionMatrix(),
+                List.of(), List.of(), List.of()));
+        String page = ParrotReportRendererTest.render(List.of(ModelView.of(
+                ParrotReportRendererTest.fixture("drums.json"), Optional.of(eventsOnly), labels)), labels);
+        assertTrue(page.contains("id=\"model-drums-live\""), page);
+        assertTrue(page.contains("<td><code>kick/source/take.wav</code></td>"), page);
+        assertFalse(page.contains("parrot-curve"), "no thresholds without calibration");
+        assertFalse(page.contains("On recordings it never saw"), "no accuracy of 0 recordings");
     }
 }
