@@ -337,6 +337,10 @@ class SoundModelTrainerTest {
         assertEquals(1.0, json.at("/training/augmentation/contextProbability").asDouble());
         assertEquals(30.0, json.at("/training/augmentation/maxContextSnrDb").asDouble());
         assertEquals(inContext, a.training().augmentation());
+        try (java.io.InputStream in = Files.newInputStream(dir.resolve("out-ctx-1/ctx.json"))) {
+            assertEquals(inContext, ModelFiles.parseDescriptor(in, "ctx.json").training().augmentation(),
+                    "read back with its context settings");
+        }
         // The windows of a copy are chosen on the copy alone: the background under and before it adds none.
         for (int i = 0; i < a.training().sounds().size(); i++) {
             assertEquals(alone.training().sounds().get(i).windows(), a.training().sounds().get(i).windows());
