@@ -247,8 +247,9 @@ def main():
     parser.add_argument('--minutes', type=float, default=2.5, help='length of each stream')
     parser.add_argument('--cases', default='heldout,everyday')
     parser.add_argument('--skip-build', action='store_true', help='use benchmarks/target/benchmarks.jar as it is')
-    parser.add_argument('--augmentation', type=int, default=0,
-                        help="our model trained with this many varied copies of each recording (train's augmentationCopies)")
+    parser.add_argument('--augmentation', default='0',
+                        help="our model trained with this many varied copies of each recording (train's"
+                             " augmentationCopies); N+context: each copy mixed into the background recordings")
     parser.add_argument('--options', default='',
                         help="Weka options over our learner's defaults (train's classifierOptions), e.g. '-K 3'")
     parser.add_argument('--reuse-streams', action='store_true',
@@ -271,7 +272,7 @@ def main():
     for setup in setups:
         log('ours on the %s streams ...' % setup)
         out = subprocess.run(['java', '-Xmx1g', '-cp', jar, 'dev.parrot.benchmarks.StreamBenchmark',
-                              '--seed', str(args.seed), '--name', setup, '--augmentation', str(args.augmentation),
+                              '--seed', str(args.seed), '--name', setup, '--augmentation', args.augmentation,
                               '--options', args.options]
                              + cases[setup],
                              check=True, text=True, stdout=subprocess.PIPE)

@@ -214,10 +214,14 @@ public final class CrossSourceBenchmark {
     }
 
     /**
-     * {@code --augment N}: the standard ranges with N copies; {@code --augment 0}: off; or all twelve
-     * {@link AugmentationSettings} values, comma-separated, in their order.
+     * {@code --augment N}: the standard ranges with N copies; {@code --augment 0}: off; {@code N+context}: the
+     * standard ranges with every copy in context ({@link AugmentationSettings#withContext()}); or all twelve or
+     * sixteen {@link AugmentationSettings} values, comma-separated, in their order.
      */
     static AugmentationSettings augmentation(String spec) {
+        if (spec.endsWith("+context")) {
+            return augmentation(spec.substring(0, spec.length() - "+context".length())).withContext();
+        }
         String[] v = spec.split(",");
         if (v.length == 1) {
             int copies = Integer.parseInt(v[0]);
@@ -227,8 +231,9 @@ public final class CrossSourceBenchmark {
         for (int i = 0; i < v.length; i++) {
             d[i] = Double.parseDouble(v[i]);
         }
-        return new AugmentationSettings((int) d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10],
-                d[11]);
+        AugmentationSettings settings = new AugmentationSettings((int) d[0], d[1], d[2], d[3], d[4], d[5], d[6],
+                d[7], d[8], d[9], d[10], d[11]);
+        return d.length == 16 ? settings.withContext(d[12], d[13], d[14], d[15]) : settings;
     }
 
     static double mean(List<Double> values) {

@@ -70,7 +70,7 @@ public final class StreamBenchmark {
 
     public static void main(String[] args) throws Exception {
         long seed = 1;
-        int copies = 0;
+        AugmentationSettings augmentation = AugmentationSettings.off();
         String options = "";
         String name = "streams";
         List<Path> dirs = new ArrayList<>();
@@ -78,7 +78,7 @@ public final class StreamBenchmark {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--name" -> name = args[++i];
-                case "--augmentation" -> copies = Integer.parseInt(args[++i]);
+                case "--augmentation" -> augmentation = CrossSourceBenchmark.augmentation(args[++i]);
                 case "--options" -> options = args[++i];
                 default -> dirs.add(Path.of(args[i]));
             }
@@ -96,7 +96,7 @@ public final class StreamBenchmark {
                     .withClassifier(TrainingRequest.DEFAULT_CLASSIFIER, options)
                     .withDataset(new DatasetOptions(List.of(BACKGROUND), DatasetOptions.DEFAULT_SILENCE_LABEL, true,
                             null, models.resolve("segments")))
-                    .withAugmentation(copies == 0 ? AugmentationSettings.off() : AugmentationSettings.standard(copies));
+                    .withAugmentation(augmentation);
             SoundModelTrainer.TrainingResult trained = new SoundModelTrainer().train(request);
             SoundModel model = SoundModel.load(trained.files().descriptorFile());
             float[] samples = WavDecoder.read(dir.resolve("stream.wav")).resampledTo(features.sampleRate()).samples();

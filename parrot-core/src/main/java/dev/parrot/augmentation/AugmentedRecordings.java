@@ -14,10 +14,12 @@ import dev.parrot.features.SoundWindows;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The training stage of augmentation: the varied copies of every recording, as features, kept beside the recording
@@ -29,6 +31,9 @@ import java.util.Random;
  * recorded (their windows are chosen by segments, which a varied copy would have to follow).
  */
 public final class AugmentedRecordings {
+
+    /** The most background audio kept in memory for the beds of copies heard in context. */
+    private static final long MAX_BACKGROUND_SECONDS = 600;
 
     private final Map<RecordingFeatures, List<RecordingFeatures>> copies;
 
@@ -53,6 +58,10 @@ public final class AugmentedRecordings {
         }
         long started = System.nanoTime();
         Augmenter augmenter = new Augmenter(settings, features.sampleRate());
+        BackgroundMixer mixer = settings.contextProbability() > 0
+                ? new BackgroundMixer(settings, features.sampleRate(),
+                        backgroundAudio(recordingsDirectory, dataset, features.sampleRate()))
+                : null;
         ThreadLocal<FeatureExtractor> extractors = ThreadLocal.withInitial(() -> new FeatureExtractor(features));
         List<RecordingFeatures> recordings = dataset.recordings();
         List<List<RecordingFeatures>> made;
@@ -73,7 +82,9 @@ public final class AugmentedRecordings {
                 for (int c = 0; c < settings.copies(); c++) {
                     Random random = new Random(seed * 1_000_003L + recording.file().hashCode() * 31L + c);
                     float[] varied = augmenter.vary(samples, random);
-                    float[][] windows = soundWindowFeatures(varied, extractors.get());
+                    float[][] windows = mixer != null && random.nextDouble() < settings.contextProbability()
+                            ? soundWindowFeatures(varied, mixer.mix(varied, random), extractors.get())
+                            : soundWindowFeatures(varied, new BackgroundMixer.Mixed(varied, 0), extractors.get());
                     if (windows.length > 0) {
                         of.add(new RecordingFeatures(recording.file() + "#copy" + (c + 1), recording.sound(),
                                 varied.length / (double) features.sampleRate(), windows));
@@ -96,14 +107,46 @@ public final class AugmentedRecordings {
         return new AugmentedRecordings(copies);
     }
 
-    /** The features of the windows of a copy that hold sound, as a short take's are chosen. */
-    private static float[][] soundWindowFeatures(float[] samples, FeatureExtractor extractor) {
-        int[] starts = SoundWindows.soundStarts(samples, extractor.settings());
+    /**
+     * The features of the windows of a copy that hold sound, chosen as a short take's are (on the copy alone, so that
+     * background never becomes a window of the sound), taken where the sound lies in its context.
+     */
+    private static float[][] soundWindowFeatures(float[] copy, BackgroundMixer.Mixed context,
+            FeatureExtractor extractor) {
+        int[] starts = SoundWindows.soundStarts(copy, extractor.settings());
         float[][] windows = new float[starts.length][];
         for (int i = 0; i < starts.length; i++) {
-            windows[i] = extractor.extract(samples, starts[i]);
+            windows[i] = extractor.extract(context.samples(), context.soundStart() + starts[i]);
         }
         return windows;
+    }
+
+    /**
+     * The audio of the background labels' recordings, each file once, up to {@link #MAX_BACKGROUND_SECONDS} in all
+     * (enough variety for the beds; bounded memory). Unreadable files are left out: they were read a moment ago.
+     */
+    private static List<float[]> backgroundAudio(Path recordingsDirectory, SoundDataset dataset, int sampleRate) {
+        List<float[]> audio = new ArrayList<>();
+        Set<String> files = new LinkedHashSet<>();
+        for (RecordingFeatures recording : dataset.recordings()) {
+            if (dataset.background().contains(recording.sound())) {
+                files.add(recording.file());
+            }
+        }
+        long samples = 0;
+        for (String file : files) {
+            if (samples >= MAX_BACKGROUND_SECONDS * sampleRate) {
+                break;
+            }
+            try {
+                float[] x = WavDecoder.read(recordingsDirectory.resolve(file)).resampledTo(sampleRate).samples();
+                audio.add(x);
+                samples += x.length;
+            } catch (UnreadableRecordingException e) {
+                // Left out, as an unreadable take's copies are.
+            }
+        }
+        return audio;
     }
 
     /** The recordings followed by the varied copies of each, in order. */

@@ -146,6 +146,19 @@ public final class Augmenter {
      * spectral slope of 0 to -6 dB per octave) so that hiss, hum and rumble all occur.
      */
     private void addNoise(float[] y, double snrDb, Random random) {
+        double loudest = loudestPower(y, sampleRate);
+        if (loudest <= 0) {
+            return;
+        }
+        float[] noise = colouredNoise(y.length, random);
+        double scale = Math.sqrt(loudest / Math.pow(10, snrDb / 10) / meanPower(noise));
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (float) Math.max(-1, Math.min(1, y[i] + noise[i] * scale));
+        }
+    }
+
+    /** The mean power of the loudest 30 ms of the samples (windows half overlapping); 0 for silence. */
+    static double loudestPower(float[] y, int sampleRate) {
         int window = Math.max(1, sampleRate * 30 / 1000);
         double loudest = 0;
         double sum = 0;
@@ -157,10 +170,20 @@ public final class Augmenter {
         for (int i = 0; i + window <= y.length; i += window / 2) {
             loudest = Math.max(loudest, (squares[i + window] - squares[i]) / window);
         }
-        if (loudest <= 0) {
-            return;
+        return loudest;
+    }
+
+    static double meanPower(float[] y) {
+        double power = 0;
+        for (float v : y) {
+            power += v * (double) v;
         }
-        int n = Integer.highestOneBit(Math.max(2, y.length - 1)) * 2;
+        return y.length == 0 ? 0 : power / y.length;
+    }
+
+    /** {@code length} samples of Gaussian noise of a random colour between white and brown. */
+    static float[] colouredNoise(int length, Random random) {
+        int n = Integer.highestOneBit(Math.max(2, length - 1)) * 2;
         float[] noise = new float[n];
         for (int i = 0; i < n; i++) {
             noise[i] = (float) random.nextGaussian();
@@ -176,18 +199,10 @@ public final class Augmenter {
         noise[0] = 0;
         noise[1] *= (float) Math.pow(n / 2.0, -slope);
         fft.realInverse(noise, true);
-        double power = 0;
-        for (int i = 0; i < y.length; i++) {
-            power += noise[i] * (double) noise[i];
-        }
-        power /= y.length;
-        double scale = Math.sqrt(loudest / Math.pow(10, snrDb / 10) / power);
-        for (int i = 0; i < y.length; i++) {
-            y[i] = (float) Math.max(-1, Math.min(1, y[i] + noise[i] * scale));
-        }
+        return java.util.Arrays.copyOf(noise, length);
     }
 
-    private static double uniform(Random random, double from, double to) {
+    static double uniform(Random random, double from, double to) {
         return from == to ? from : from + (to - from) * random.nextDouble();
     }
 

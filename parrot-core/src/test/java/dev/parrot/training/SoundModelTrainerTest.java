@@ -322,6 +322,32 @@ class SoundModelTrainerTest {
     }
 
     @Test
+    void copiesInContextAreSeededDescribedAndKeepTheSoundsWindows() throws Exception {
+        AugmentationSettings inContext = AugmentationSettings.standard(1).withContext(1, 10, 30, 0.5);
+        ModelDescriptor a = new SoundModelTrainer()
+                .train(request(dir.resolve("out-ctx-1"), "ctx").withAugmentation(inContext)).descriptor();
+        ModelDescriptor b = new SoundModelTrainer()
+                .train(request(dir.resolve("out-ctx-2"), "ctx").withAugmentation(inContext)).descriptor();
+        ModelDescriptor alone = new SoundModelTrainer().train(request(dir.resolve("out-ctx-alone"), "ctx")
+                .withAugmentation(AugmentationSettings.standard(1))).descriptor();
+        assertEquals(ModelFiles.json().valueToTree(a.evaluation()), ModelFiles.json().valueToTree(b.evaluation()),
+                "same recordings and seed, same mixes and model");
+        JsonNode json = ModelFiles.json().readTree(dir.resolve("out-ctx-1/ctx.json").toFile());
+        assertEquals(1.0, json.at("/training/augmentation/contextProbability").asDouble());
+        assertEquals(30.0, json.at("/training/augmentation/maxContextSnrDb").asDouble());
+        assertEquals(inContext, a.training().augmentation());
+        try (java.io.InputStream in = Files.newInputStream(dir.resolve("out-ctx-1/ctx.json"))) {
+            assertEquals(inContext, ModelFiles.parseDescriptor(in, "ctx.json").training().augmentation(),
+                    "read back with its context settings");
+        }
+        // The windows of a copy are chosen on the copy alone: the background under and before it adds none.
+        for (int i = 0; i < a.training().sounds().size(); i++) {
+            assertEquals(alone.training().sounds().get(i).windows(), a.training().sounds().get(i).windows());
+        }
+        assertTrue(log.infos().stream().anyMatch(m -> m.contains("100% in context")), log.infos().toString());
+    }
+
+    @Test
     void aLearnerThatCannotHandleSoundsIsAParrotException() {
         // Linear regression predicts numbers, not a nominal sound: Weka refuses the data.
         ParrotException e = assertThrows(ParrotException.class, () -> new SoundModelTrainer().train(
