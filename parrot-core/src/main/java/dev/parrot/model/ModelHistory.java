@@ -102,6 +102,15 @@ public record ModelHistory(int formatVersion, String model, List<Build> builds) 
      */
     public static ModelHistory append(ModelFiles model, ModelDescriptor descriptor, ProgressLog log)
             throws IOException {
+        // Under the model's lock, like the model's own files: two trainings of one model at once would otherwise
+        // each read the history, add their line and write it back, and one line would be lost.
+        try (ModelLock lock = ModelLock.forWriting(model.classifierFile().toAbsolutePath().getParent(), model.name())) {
+            return appendLocked(model, descriptor, log);
+        }
+    }
+
+    private static ModelHistory appendLocked(ModelFiles model, ModelDescriptor descriptor, ProgressLog log)
+            throws IOException {
         Path file = file(model);
         ModelHistory history;
         try {

@@ -114,6 +114,32 @@ class SoundModelTrainerTest {
     }
 
     @Test
+    void historyLinesAppendedAtOnceAreAllKept() throws Exception {
+        Path out = dir.resolve("out-history-concurrent");
+        SoundModelTrainer.TrainingResult once = new SoundModelTrainer().train(request(out, "noises"));
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ModelHistory>> appends = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                appends.add(pool.submit(() -> {
+                    start.await();
+                    return ModelHistory.append(once.files(), once.descriptor(), dev.parrot.ProgressLog.SILENT);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<ModelHistory> append : appends) {
+                append.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1 + writers, ModelHistory.read(ModelHistory.file(once.files()), "noises").builds().size(),
+                "each append read the history the one before it wrote");
+    }
+
+    @Test
     void anUnreadableHistoryIsMovedAsideAndANewOneBegins() throws Exception {
         Path out = dir.resolve("out-broken-history");
         Files.createDirectories(out);
