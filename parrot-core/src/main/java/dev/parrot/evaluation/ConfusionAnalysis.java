@@ -213,6 +213,27 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
         return fired;
     }
 
+    /**
+     * How often the background would have fired: its windows, and those of them heard as a sound. The one figure the
+     * training summary and the report both give for a model with background labels.
+     *
+     * @param labels the background labels, as the model lists them
+     * @param windows their windows evaluated
+     * @param heardAsSound of those, the windows heard as a sound
+     */
+    public record BackgroundAlarms(List<String> labels, long windows, long heardAsSound) {
+        /** The share of background windows heard as a sound, 0 when there were none. */
+        public double share() {
+            return ConfusionAnalysis.share(heardAsSound, windows);
+        }
+    }
+
+    /** The background's false alarms, see {@link BackgroundAlarms}. */
+    public BackgroundAlarms backgroundAlarms(List<String> background) {
+        return new BackgroundAlarms(List.copyOf(background), windowsOf(background),
+                backgroundHeardAsSound(background));
+    }
+
     /** What a sound's windows were heard as instead, most often first. */
     public List<HeardAs> heardAs(int actual) {
         long total = total(actual);

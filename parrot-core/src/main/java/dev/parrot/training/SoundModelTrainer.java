@@ -269,12 +269,10 @@ public final class SoundModelTrainer {
         log.info(String.format(Locale.ROOT, "Recordings recognised as a whole: %.4f of %d", e.clipAccuracy(),
                 e.recordings()));
         if (!d.background().isEmpty()) {
-            ConfusionAnalysis confusion = ConfusionAnalysis.of(e);
-            long windows = confusion.windowsOf(d.background());
-            long fired = confusion.backgroundHeardAsSound(d.background());
+            ConfusionAnalysis.BackgroundAlarms alarms = ConfusionAnalysis.of(e).backgroundAlarms(d.background());
             log.info(String.format(Locale.ROOT, "Background (%s): %d of %d windows (%.2f%%) heard as a sound",
-                    String.join(", ", d.background()), fired, windows,
-                    100 * ConfusionAnalysis.share(fired, windows)));
+                    String.join(", ", alarms.labels()), alarms.heardAsSound(), alarms.windows(),
+                    100 * alarms.share()));
         }
         log.info(AccuracyTier.of(e.accuracy()).advice());
         log.info("Model written to " + files.classifierFile() + " and " + files.descriptorFile());

@@ -70,5 +70,10 @@ class CrossValidationTest {
         assertEquals(3, confusion.backgroundHeardAsSound(List.of("speech", "silence")),
                 "speech heard as click (2) and silence heard as click (1); speech and silence mixed up fire nothing");
         assertEquals(0, confusion.backgroundHeardAsSound(List.of()));
+        ConfusionAnalysis.BackgroundAlarms alarms = confusion.backgroundAlarms(List.of("speech", "silence"));
+        assertEquals(92, alarms.windows());
+        assertEquals(3, alarms.heardAsSound());
+        assertEquals(3 / 92.0, alarms.share(), 1e-12);
+        assertEquals(0, confusion.backgroundAlarms(List.of()).share(), "no background, no alarms, no NaN");
     }
 }

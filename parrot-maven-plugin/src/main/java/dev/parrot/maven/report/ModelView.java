@@ -243,11 +243,9 @@ public record ModelView(String name, String anchor, String summary, Accuracy acc
         String detail = l.get("accuracy.detail", l.count(e.windows()), l.count(e.recordings()),
                 l.percent(e.clipAccuracy()));
         if (!d.background().isEmpty()) {
-            ConfusionAnalysis confusion = ConfusionAnalysis.of(e);
-            long windows = confusion.windowsOf(d.background());
-            long fired = confusion.backgroundHeardAsSound(d.background());
-            detail += " " + l.get("accuracy.background", l.count(windows), String.join(", ", d.background()),
-                    l.count(fired), l.percent(ConfusionAnalysis.share(fired, windows)));
+            ConfusionAnalysis.BackgroundAlarms alarms = ConfusionAnalysis.of(e).backgroundAlarms(d.background());
+            detail += " " + l.get("accuracy.background", l.count(alarms.windows()), String.join(", ", alarms.labels()),
+                    l.count(alarms.heardAsSound()), l.percent(alarms.share()));
         }
         List<String> folds = e.foldAccuracies() == null ? List.of()
                 : e.foldAccuracies().stream().map(l::percent).toList();
