@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What a confusion matrix says about a model: windows per sound, precision, recall and F1 per sound, and which sounds
@@ -232,6 +233,39 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
     public BackgroundAlarms backgroundAlarms(List<String> background) {
         return new BackgroundAlarms(List.copyOf(background), windowsOf(background),
                 backgroundHeardAsSound(background));
+    }
+
+    /**
+     * One cell of the matrix with the row it is a share of: how many of a sound's windows were heard as a label. On
+     * the diagonal, the sound heard right.
+     *
+     * @param actual the index of the sound recorded
+     * @param as the index of the label it was heard as
+     * @param windows how many of its windows
+     * @param of all its windows
+     */
+    public record Entry(int actual, int as, long windows, long of) {
+
+        /** {@code windows / of}, 0 for a sound without windows. */
+        public double share() {
+            return ConfusionAnalysis.share(windows, of);
+        }
+
+        /** Whether the sound was heard as itself. */
+        public boolean right() {
+            return actual == as;
+        }
+    }
+
+    /** How many of {@code actual}'s windows were heard as {@code as}, out of all of them. */
+    public Entry entry(int actual, int as) {
+        return new Entry(actual, as, counts[actual][as], total(actual));
+    }
+
+    /** The ways a pair was mixed up: the worse direction first, each only when it happened at all. */
+    public List<Entry> directions(ConfusedPair pair) {
+        return Stream.of(entry(pair.first(), pair.second()), entry(pair.second(), pair.first()))
+                .filter(way -> way.windows() > 0).toList();
     }
 
     /** What a sound's windows were heard as instead, most often first. */

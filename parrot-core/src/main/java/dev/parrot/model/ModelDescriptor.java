@@ -77,6 +77,19 @@ public record ModelDescriptor(int formatVersion, String name, String createdAt, 
     }
 
     /**
+     * Recordings of the sounds the user makes, the background's left out: what a reader is told the model was
+     * trained on. From the training summary, or in a description without one the evaluation's count, which is of the
+     * sounds alone already. Needs the evaluation when there is no summary.
+     */
+    public int soundRecordings() {
+        if (training == null || training.sounds() == null) {
+            return evaluation.recordings();
+        }
+        return training.sounds().stream().filter(s -> !isBackground(s.sound())).mapToInt(SoundSummary::recordings)
+                .sum();
+    }
+
+    /**
      * @param settings the feature settings
      * @param dimension values per window
      */

@@ -6,8 +6,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConfusionAnalysisTest {
 
@@ -43,6 +45,24 @@ class ConfusionAnalysisTest {
         assertEquals(2, pairs.size());
         assertEquals(new ConfusionAnalysis.ConfusedPair(0, 1, 0.2, 3), pairs.get(0));
         assertEquals(new ConfusionAnalysis.ConfusedPair(1, 2, 0.1, 1), pairs.get(1));
+    }
+
+    @Test
+    void anEntryIsACellWithItsRowTotal() {
+        assertEquals(new ConfusionAnalysis.Entry(1, 0, 1, 10), MATRIX.entry(1, 0));
+        assertEquals(0.1, MATRIX.entry(1, 0).share(), 1e-12);
+        assertFalse(MATRIX.entry(1, 0).right());
+        assertTrue(MATRIX.entry(1, 1).right());
+        // A sound without windows: a share of 0, not NaN.
+        assertEquals(0, MATRIX.entry(2, 2).share());
+    }
+
+    @Test
+    void aPairsDirectionsWorseFirstAndOnlyThoseThatHappened() {
+        List<ConfusionAnalysis.ConfusedPair> pairs = MATRIX.confusedPairs();
+        assertEquals(List.of(MATRIX.entry(0, 1), MATRIX.entry(1, 0)), MATRIX.directions(pairs.get(0)));
+        // hat was never heard as snare: snare heard as hat is the pair's one direction.
+        assertEquals(List.of(MATRIX.entry(1, 2)), MATRIX.directions(pairs.get(1)));
     }
 
     @Test

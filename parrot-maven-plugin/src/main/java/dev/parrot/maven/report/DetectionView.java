@@ -129,7 +129,7 @@ public record DetectionView(String intro, List<Row> rows, Events events) {
     }
 
     private static Events events(ModelDescriptor d, UnseenEvaluation u, ReportLabels l) {
-        List<String> notes = ModelView.unseenNotes(u, d, l);
+        List<String> notes = UnseenView.notes(u, d, l);
         EventEvaluation e = u.events();
         List<EventRow> rows = new ArrayList<>();
         for (EventEvaluation.Recording r : e.recordings()) {

@@ -32,10 +32,10 @@ class ModelViewTest {
         ModelDescriptor withBackground = new ModelDescriptor(d.formatVersion(), d.name(), d.createdAt(),
                 d.parrotVersion(), d.labels(), d.features(), d.training(), d.classifier(), d.evaluation(),
                 List.of("silence", "talk"), "silence");
-        List<ModelView.SoundRow> rows = ModelView.of(withBackground, EN).sounds();
-        assertEquals(List.of("click", "pop", "silence", "talk"), rows.stream().map(ModelView.SoundRow::sound).toList());
-        assertEquals(List.of(false, false, true, true), rows.stream().map(ModelView.SoundRow::background).toList());
-        assertTrue(ModelView.of(d, EN).sounds().stream().noneMatch(ModelView.SoundRow::background));
+        List<SoundTable.Row> rows = ModelView.of(withBackground, EN).sounds();
+        assertEquals(List.of("click", "pop", "silence", "talk"), rows.stream().map(SoundTable.Row::sound).toList());
+        assertEquals(List.of(false, false, true, true), rows.stream().map(SoundTable.Row::background).toList());
+        assertTrue(ModelView.of(d, EN).sounds().stream().noneMatch(SoundTable.Row::background));
     }
 
     @Test
@@ -113,7 +113,7 @@ class ModelViewTest {
             {0, 100, 5, 0}, // b heard as c: 4.8%
             {0, 0, 99, 1},  // c heard as d: 1%
             {0, 0, 0, 50}};
-        List<ModelView.Pair> pairs = ModelView.of(model(0.9, labels, counts), EN).pairs();
+        List<PairsView.Pair> pairs = ModelView.of(model(0.9, labels, counts), EN).pairs();
         assertEquals(3, pairs.size());
         assertEquals(List.of("a", "b"), List.of(pairs.get(0).first(), pairs.get(0).second()));
         assertEquals("poor", pairs.get(0).tier());
@@ -126,7 +126,7 @@ class ModelViewTest {
     @Test
     void theWorseDirectionOfAPairComesFirst() {
         List<String> labels = List.of("kick", "tom");
-        ModelView.Pair pair = ModelView.of(model(0.9, labels, new long[][] {{328, 12}, {20, 245}}), EN).pairs().get(0);
+        PairsView.Pair pair = ModelView.of(model(0.9, labels, new long[][] {{328, 12}, {20, 245}}), EN).pairs().get(0);
         assertEquals("tom", pair.first());
         assertEquals(List.of("tom heard as kick in 20 of 265 windows (7.5%)",
                 "kick heard as tom in 12 of 340 windows (3.5%)"), pair.directions());
@@ -142,7 +142,7 @@ class ModelViewTest {
                 counts[i][j] = i == j ? 100 : 1;
             }
         }
-        assertEquals(ModelView.PAIRS_SHOWN, ModelView.of(model(0.9, labels, counts), EN).pairs().size());
+        assertEquals(PairsView.SHOWN, ModelView.of(model(0.9, labels, counts), EN).pairs().size());
         assertTrue(ModelView.of(model(1.0, List.of("a", "b"), new long[][] {{9, 0}, {0, 9}}), EN).pairs().isEmpty());
     }
 
