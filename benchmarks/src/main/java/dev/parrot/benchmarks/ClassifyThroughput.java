@@ -1,6 +1,5 @@
 package dev.parrot.benchmarks;
 
-import dev.parrot.ProgressLog;
 import dev.parrot.model.UnseenEvaluation;
 import dev.parrot.classify.BatchClassifier;
 import dev.parrot.classify.ClassifyRequest;
@@ -34,7 +33,7 @@ public final class ClassifyThroughput {
         for (int threads : new int[] {1, 2}) {
             for (int round = 1; round <= rounds; round++) {
                 ClassifyResult r = new BatchClassifier()
-                        .classify(new ClassifyRequest(input, model, reports, threads, ProgressLog.SILENT));
+                        .classify(ClassifyRequest.builder(input, model, reports).threads(threads).build());
                 System.out.printf(Locale.ROOT, "%7d %5d %11d %8.1f %7.3f %12.0f%n", threads, round,
                         r.recordings().size(), r.audioSeconds(), r.wallSeconds(), r.realTimeFactor());
             }

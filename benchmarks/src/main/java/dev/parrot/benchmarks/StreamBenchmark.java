@@ -94,8 +94,8 @@ public final class StreamBenchmark {
             TrainingRequest request = TrainingRequest.defaults(dir.resolve("train"), models, "stream")
                     .withSeedAndFolds(seed, TrainingRequest.DEFAULT_FOLDS)
                     .withClassifier(TrainingRequest.DEFAULT_CLASSIFIER, options)
-                    .withDataset(new DatasetOptions(List.of(BACKGROUND), DatasetOptions.DEFAULT_SILENCE_LABEL, true,
-                            null, models.resolve("segments")))
+                    .withDataset(DatasetOptions.builder(models.resolve("segments"))
+                            .backgroundSounds(List.of(BACKGROUND)).build())
                     .withAugmentation(augmentation);
             SoundModelTrainer.TrainingResult trained = new SoundModelTrainer().train(request);
             SoundModel model = SoundModel.load(trained.files().descriptorFile());

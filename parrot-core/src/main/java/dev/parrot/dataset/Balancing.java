@@ -94,6 +94,25 @@ public final class Balancing {
         return plan;
     }
 
+    /**
+     * The plan for a training set made of these recordings: every sound in {@code sounds}, in that order, even one
+     * without windows. The one plan {@link TrainingSet#build} follows and the trainer reports, so that what the log
+     * and the model JSON say was done is what was done.
+     *
+     * @param balance false to use every window as recorded
+     */
+    public static Map<String, SoundBalance> planFor(List<String> sounds, List<RecordingFeatures> recordings,
+            boolean balance) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String sound : sounds) {
+            counts.put(sound, 0);
+        }
+        for (RecordingFeatures recording : recordings) {
+            counts.merge(recording.sound(), recording.windows().length, Integer::sum);
+        }
+        return balance ? plan(counts) : unbalanced(counts);
+    }
+
     /** A plan that uses every window as recorded, for {@code automaticDatasetBalancing=false}. */
     public static Map<String, SoundBalance> unbalanced(Map<String, Integer> windowsPerSound) {
         Map<String, SoundBalance> plan = new LinkedHashMap<>();

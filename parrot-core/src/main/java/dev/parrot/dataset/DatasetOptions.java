@@ -31,7 +31,53 @@ public record DatasetOptions(List<String> backgroundSounds, String silenceLabel,
 
     /** Silence learned, no extra background folders, no microphone separator, segments under {@code target}. */
     public static DatasetOptions defaults(Path segmentsDirectory) {
-        return new DatasetOptions(List.of(), DEFAULT_SILENCE_LABEL, true, "", segmentsDirectory);
+        return builder(segmentsDirectory).build();
+    }
+
+    /** A builder from {@link #defaults}, to set the options by name rather than by position. */
+    public static Builder builder(Path segmentsDirectory) {
+        return new Builder(segmentsDirectory);
+    }
+
+    /** Builds options by name; see {@link DatasetOptions#builder}. */
+    public static final class Builder {
+        private final Path segmentsDirectory;
+        private List<String> backgroundSounds = List.of();
+        private String silenceLabel = DEFAULT_SILENCE_LABEL;
+        private boolean learnSilence = true;
+        private String microphoneSeparator = "";
+
+        private Builder(Path segmentsDirectory) {
+            this.segmentsDirectory = segmentsDirectory;
+        }
+
+        /** Folders, besides {@link #BACKGROUND_FOLDERS}, that hold things that must never fire; null for none. */
+        public Builder backgroundSounds(List<String> sounds) {
+            this.backgroundSounds = sounds;
+            return this;
+        }
+
+        /** The label of the windows between sound segments; null or blank for {@value #DEFAULT_SILENCE_LABEL}. */
+        public Builder silenceLabel(String label) {
+            this.silenceLabel = label;
+            return this;
+        }
+
+        public Builder learnSilence(boolean on) {
+            this.learnSilence = on;
+            return this;
+        }
+
+        /** With {@code --}, folders {@code pop--dpa} and {@code pop--desk} are one sound; null or empty for none. */
+        public Builder microphoneSeparator(String separator) {
+            this.microphoneSeparator = separator;
+            return this;
+        }
+
+        public DatasetOptions build() {
+            return new DatasetOptions(backgroundSounds, silenceLabel, learnSilence, microphoneSeparator,
+                    segmentsDirectory);
+        }
     }
 
     /** Whether a label holds things that must never fire. */

@@ -53,9 +53,7 @@ public final class TrainingSet {
                 of.add(w);
             }
         }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        windows.forEach((sound, list) -> counts.put(sound, list.size()));
-        Map<String, Balancing.SoundBalance> plan = balance ? Balancing.plan(counts) : Balancing.unbalanced(counts);
+        Map<String, Balancing.SoundBalance> plan = Balancing.planFor(sounds, recordings, balance);
         int total = plan.values().stream().mapToInt(Balancing.SoundBalance::after).sum();
         Instances data = new Instances(header, total);
         Random random = new Random(seed);

@@ -1,5 +1,6 @@
 package dev.parrot.training;
 
+import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.calibration.ThresholdCalibration;
@@ -39,6 +40,28 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
         }
         if (augmentation == null) {
             augmentation = DEFAULT_AUGMENTATION;
+        }
+    }
+
+    /**
+     * Refuses a request that cannot train, before anything is read.
+     *
+     * @throws ParrotException naming the value at fault: folds, false alarms per minute, model name or augmentation
+     */
+    public void validate() throws ParrotException {
+        if (folds < 2) {
+            throw new ParrotException("Cross-validation needs at least 2 folds, not " + folds + ".");
+        }
+        if (!(falseAlarmsPerMinute >= 0) || Double.isInfinite(falseAlarmsPerMinute)) {
+            throw new ParrotException("The target of false alarms per minute must be 0 or more, not "
+                    + falseAlarmsPerMinute + ".");
+        }
+        if (modelName == null || modelName.isBlank() || !modelName.matches("[A-Za-z0-9._-]+")) {
+            throw new ParrotException("Model name '" + modelName
+                    + "' cannot be a file name: use letters, digits, '.', '_' and '-'.");
+        }
+        if (augmentation.problem() != null) {
+            throw new ParrotException("Cannot augment the recordings: " + augmentation.problem());
         }
     }
 

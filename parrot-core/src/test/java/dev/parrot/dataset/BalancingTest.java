@@ -26,6 +26,20 @@ class BalancingTest {
     }
 
     @Test
+    void planForRecordingsCountsTheirWindowsPerSoundInTheSoundsOrder() {
+        List<RecordingFeatures> recordings = List.of(
+                new RecordingFeatures("hum/a.wav", "hum", 1, new float[60][1]),
+                new RecordingFeatures("snap/a.wav", "snap", 1, new float[1][1]),
+                new RecordingFeatures("hum/b.wav", "hum", 1, new float[39][1]));
+        Map<String, SoundBalance> plan = Balancing.planFor(List.of("snap", "hiss", "hum"), recordings, true);
+        assertEquals(List.of("snap", "hiss", "hum"), List.copyOf(plan.keySet()), "every sound, without windows too");
+        assertEquals(Balancing.plan(counts("snap", 1, "hiss", 0, "hum", 99)), plan, "the same plan as from counts");
+        Map<String, SoundBalance> off = Balancing.planFor(List.of("snap", "hiss", "hum"), recordings, false);
+        assertEquals(new SoundBalance("hum", 99, 99, Action.KEPT), off.get("hum"));
+        assertEquals(Balancing.unbalanced(counts("snap", 1, "hiss", 0, "hum", 99)), off);
+    }
+
+    @Test
     void parrotPysNinetyNineToOneExample() {
         // mean 50, population std 49: floor(50 + 24.5) = 74.
         assertEquals(74, Balancing.truncation(List.of(99, 1)));

@@ -9,7 +9,11 @@ import dev.parrot.training.TrainingRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Recordings of three sounds a model tells apart easily (a low tone, a high tone, a noise burst) and models trained
@@ -89,7 +93,9 @@ public final class TestSounds {
     public static Path train(String name, FeatureSettings features) throws Exception {
         Path root = Path.of("target", "runtime-test", name).toAbsolutePath();
         Path recordings = root.resolve("recordings");
-        if (!Files.isDirectory(recordings)) {
+        if (!holdsExactly(recordings, SOUNDS)) {
+            // Left by a build whose test sounds had other names (target is not cleaned between builds).
+            deleteTree(recordings);
             writeRecordings(recordings, 6, 1);
         }
         TrainingRequest request = TrainingRequest.defaults(recordings, root.resolve("models"), name)
@@ -97,6 +103,27 @@ public final class TestSounds {
                 .withSeedAndFolds(42, 2)
                 .withFeatures(features);
         return new SoundModelTrainer().train(request).files().descriptorFile();
+    }
+
+    private static boolean holdsExactly(Path folder, String[] sounds) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.map(p -> p.getFileName().toString()).collect(Collectors.toSet())
+                    .equals(Set.of(sounds));
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     public static synchronized SoundModel model() throws Exception {

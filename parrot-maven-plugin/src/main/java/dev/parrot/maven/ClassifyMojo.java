@@ -75,9 +75,11 @@ public class ClassifyMojo extends AbstractParrotMojo {
         }
         Path modelFile = model != null ? model.toPath()
                 : outputDirectory.toPath().resolve(modelName + ModelFiles.DESCRIPTOR_EXTENSION);
-        ClassifyRequest request = new ClassifyRequest(input.toPath(), modelFile, reportDirectory.toPath(),
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), new MavenProgressLog(getLog()),
-                eventsDirectory.toPath());
+        ClassifyRequest request = ClassifyRequest.builder(input.toPath(), modelFile, reportDirectory.toPath())
+                .threads(threads)
+                .log(new MavenProgressLog(getLog()))
+                .eventsDirectory(eventsDirectory.toPath())
+                .build();
         try {
             new BatchClassifier().classify(request);
         } catch (ParrotException e) {

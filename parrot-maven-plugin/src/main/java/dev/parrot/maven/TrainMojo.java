@@ -190,8 +190,12 @@ public class TrainMojo extends AbstractGatedMojo {
                 .features(FeatureSettings.defaults().withSilenceThresholdDb(silenceThresholdDb)
                         .withParrotMelFrames(parrotMelFrames))
                 .log(new MavenProgressLog(getLog()))
-                .dataset(new DatasetOptions(backgroundSounds, silenceLabel, learnSilence, microphoneSeparator,
-                        segmentsDirectory.toPath()))
+                .dataset(DatasetOptions.builder(segmentsDirectory.toPath())
+                        .backgroundSounds(backgroundSounds)
+                        .silenceLabel(silenceLabel)
+                        .learnSilence(learnSilence)
+                        .microphoneSeparator(microphoneSeparator)
+                        .build())
                 .augmentation(augmentation())
                 .falseAlarmsPerMinute(falseAlarmsPerMinute)
                 .build();

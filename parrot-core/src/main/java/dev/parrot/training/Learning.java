@@ -1,0 +1,95 @@
+package dev.parrot.training;
+
+import dev.parrot.ParrotException;
+import dev.parrot.ProgressLog;
+import dev.parrot.augmentation.AugmentedRecordings;
+import dev.parrot.calibration.ThresholdCalibration;
+import dev.parrot.dataset.SoundDataset;
+import dev.parrot.dataset.TrainingSet;
+import dev.parrot.evaluation.CrossValidation;
+import dev.parrot.evaluation.HeldOutProbabilities;
+import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.DetectionCalibration;
+import dev.parrot.model.ModelDescriptor;
+import dev.parrot.runtime.DetectionSettings;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The learning itself: the accuracy estimate by grouped cross-validation, the detector's thresholds from what its
+ * models said of windows they had not learnt from, then the final classifier on every recording. The only stage that
+ * runs Weka's learners, so the one that turns their failures into the user's.
+ */
+final class Learning {
+
+    /** What was learnt: the estimate, the thresholds and the model to write. */
+    record Learned(ModelDescriptor.Evaluation evaluation, DetectionCalibration calibration, Classifier model) {
+    }
+
+    private final TrainingRequest request;
+    private final Classifier template;
+    private final Instances header;
+
+    /**
+     * @param template the configured, untrained learner
+     * @param header the data sets' attributes
+     */
+    Learning(TrainingRequest request, Classifier template, Instances header) {
+        this.request = request;
+        this.template = template;
+        this.header = header;
+    }
+
+    Learned learn(SoundDataset dataset, AugmentedRecordings augmented, HeapBudget heap)
+            throws ParrotException, IOException {
+        ProgressLog log = request.log();
+        try {
+            int folds = CrossValidation.effectiveFolds(request.folds(), dataset);
+            log.info("Estimating accuracy by " + folds + "-fold cross-validation, all windows of a recording kept"
+                    + " in one fold (" + template.getClass().getSimpleName() + ")");
+            HeldOutProbabilities heldOut = new HeldOutProbabilities(dataset.recordings(), dataset.sounds().size());
+            ModelDescriptor.Evaluation evaluation = new CrossValidation(request.folds(), request.balance(),
+                    request.seed(), log).evaluate(dataset, header, template, augmented::withCopies, heldOut);
+            DetectionCalibration calibration = calibrate(dataset, heldOut);
+            heldOut = null;
+            // Built only now, so that the cross-validation folds and the full set are never in memory together.
+            TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(),
+                    augmented.withCopies(dataset.recordings()), request.balance(), request.seed());
+            log.info("Training the final model on " + full.data().numInstances() + " windows");
+            Classifier model = AbstractClassifier.makeCopy(template);
+            model.buildClassifier(full.data());
+            return new Learned(evaluation, calibration, model);
+        } catch (IOException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw heap.exhausted(e);
+        } catch (Exception e) {
+            // Weka declares Exception everywhere; what reaches here is a learner refusing this data.
+            throw new ParrotException("Weka could not train " + request.classifier() + " on these recordings: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The detector's thresholds for the onset rule that calibrated models use, and what each is expected to do. */
+    private DetectionCalibration calibrate(SoundDataset dataset, HeldOutProbabilities heldOut) {
+        FeatureSettings features = request.features();
+        Set<String> background = Set.copyOf(dataset.background());
+        DetectionCalibration calibration = new ThresholdCalibration(DetectionSettings.onsets(),
+                request.falseAlarmsPerMinute()).calibrate(dataset, heldOut, background,
+                features.hopSamples() / (double) features.sampleRate());
+        ProgressLog log = request.log();
+        log.info(String.format(Locale.ROOT, "Detector thresholds for at most %s false alarm(s) per minute of %s:",
+                request.falseAlarmsPerMinute(), background.isEmpty() ? "the other sounds" : "background"));
+        for (DetectionCalibration.SoundThreshold t : calibration.sounds()) {
+            log.info(String.format(Locale.ROOT, "  %-16s threshold %.2f: expected recall of onsets %.3f, %.2f false"
+                    + " alarms per minute (%d onsets)", t.sound(), t.threshold(), t.expectedRecall(),
+                    t.expectedFalseAlarmsPerMinute(), t.onsets()));
+        }
+        return calibration;
+    }
+}
