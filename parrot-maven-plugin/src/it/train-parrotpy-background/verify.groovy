@@ -12,7 +12,8 @@ assert model.training.skipped.isEmpty() : model.training.skipped
 assert !log.contains('_comparison.wav')
 assert log =~ /low\s+2 recordings,\s+\d+ windows with sound, \d+ segments, \d+\.\d s of sound \(from SRT\)/
 assert log =~ /background\s+2 recordings,\s+\d+ windows \(background\)/
-assert log.contains("'silence' is learned from the audio between the sounds' segments")
+assert log.contains("'silence' is learned from the audio between the sounds' segments; the learnSilence setting"
+        + " turns this off. In Maven: the <learnSilence> parameter (-Dparrot.learnSilence=false).")
 assert log =~ /Accuracy: 0\.\d{4}/
 // Parrot.py's files are read, never written.
 assert !new File(basedir, 'target/parrot/segments').exists()

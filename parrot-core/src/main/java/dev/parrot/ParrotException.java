@@ -9,21 +9,17 @@ public class ParrotException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** A {@link #setting()} that is not a request's value: the memory the JVM may use. */
-    public static final String HEAP = "heap";
-
-    private final String setting;
+    private final Setting setting;
 
     public ParrotException(String message) {
-        this(message, (String) null);
+        this(message, (Setting) null);
     }
 
     /**
-     * @param setting the request value (e.g. {@code sounds}, {@code recordingsDirectory}) or {@link #HEAP} that the
-     *        user changes to fix this, or null: a tool that sets it under another name (a Maven parameter, a
-     *        property) adds that name to the message
+     * @param setting what the user changes to fix this, or null: a tool that sets it under another name (a Maven
+     *        parameter, a property) adds that name to the message
      */
-    public ParrotException(String message, String setting) {
+    public ParrotException(String message, Setting setting) {
         super(message);
         this.setting = setting;
     }
@@ -32,13 +28,13 @@ public class ParrotException extends Exception {
         this(message, null, cause);
     }
 
-    public ParrotException(String message, String setting, Throwable cause) {
+    public ParrotException(String message, Setting setting, Throwable cause) {
         super(message, cause);
         this.setting = setting;
     }
 
-    /** The setting to change to fix this, in the core's names, or null. */
-    public String setting() {
+    /** The setting to change to fix this, or null. */
+    public Setting setting() {
         return setting;
     }
 }

@@ -22,4 +22,17 @@ public interface ProgressLog {
 
     default void debug(String message) {
     }
+
+    /**
+     * A line about a setting the user may change. A tool that sets it under another name (a Maven parameter and
+     * property) adds that name; by default the line is logged as it is.
+     */
+    default void info(String message, Setting setting) {
+        info(message);
+    }
+
+    /** A warning about a setting; see {@link #info(String, Setting)}. */
+    default void warn(String message, Setting setting) {
+        warn(message);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.parrot.classify;
 
+import dev.parrot.Setting;
 import dev.parrot.Parallel;
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
@@ -175,7 +176,7 @@ public final class BatchClassifier {
         }
         if (!Files.isDirectory(input)) {
             throw new ParrotException("Nothing to classify: " + input + " does not exist. Give a WAV file or a"
-                    + " folder of them.", "input");
+                    + " folder of them.", Setting.INPUT);
         }
         // The same WAV files training would read from a folder; a hidden folder at the top is not input either.
         List<Path> files = DatasetReader.wavFiles(input).stream()
@@ -236,7 +237,7 @@ public final class BatchClassifier {
     private static ParrotException outOfMemory(int recordings) {
         return new ParrotException("Ran out of memory classifying " + recordings + " recordings (the JVM may use "
                 + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give the JVM more heap (-Xmx2g, for example),"
-                + " or classify fewer recordings at once.", ParrotException.HEAP);
+                + " or classify fewer recordings at once.", Setting.HEAP);
     }
 
     private static String line(ClassifyResult.Classified c) {

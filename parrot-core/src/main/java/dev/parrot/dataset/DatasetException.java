@@ -1,6 +1,7 @@
 package dev.parrot.dataset;
 
 import dev.parrot.ParrotException;
+import dev.parrot.Setting;
 
 /**
  * The recordings cannot make a data set, for a reason the user can fix: a missing folder, a sound with no usable
@@ -14,8 +15,8 @@ public class DatasetException extends ParrotException {
         super(message);
     }
 
-    /** See {@link ParrotException#ParrotException(String, String)}. */
-    public DatasetException(String message, String setting) {
+    /** See {@link ParrotException#ParrotException(String, Setting)}. */
+    public DatasetException(String message, Setting setting) {
         super(message, setting);
     }
 }

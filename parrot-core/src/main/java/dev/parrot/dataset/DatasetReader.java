@@ -1,5 +1,6 @@
 package dev.parrot.dataset;
 
+import dev.parrot.Setting;
 import dev.parrot.Parallel;
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
@@ -82,7 +83,7 @@ public final class DatasetReader {
         for (String sound : chosen) {
             if (!seen.add(sound)) {
                 throw new DatasetException("Sound '" + sound + "' is named more than once in the sounds to learn: "
-                        + String.join(", ", chosen) + ". Name each sound once.", "sounds");
+                        + String.join(", ", chosen) + ". Name each sound once.", Setting.SOUNDS);
             }
         }
         List<String> folderNames = List.copyOf(folders.keySet());
@@ -91,7 +92,7 @@ public final class DatasetReader {
                 throw new DatasetException("Sound '" + sound + "' has no folder: "
                         + recordingsDirectory.resolve(sound) + " does not exist. "
                         + SoundNames.whatThereIs(sound, folderNames, recordingsDirectory)
-                        + " Record it there, or remove it from the sounds to learn.", "sounds");
+                        + " Record it there, or remove it from the sounds to learn.", Setting.SOUNDS);
             }
         }
         // A list of sounds pasted from an example learns only what it names; say what it leaves, or a user never knows.
@@ -99,7 +100,7 @@ public final class DatasetReader {
         if (!leftOut.isEmpty()) {
             log.info("Learning " + chosen.size() + " of the " + folderNames.size() + " sound folders in "
                     + recordingsDirectory + ", as the sounds setting names them; left out: "
-                    + String.join(", ", leftOut) + " (name no sounds to learn every folder)");
+                    + String.join(", ", leftOut) + " (name no sounds to learn every folder).", Setting.SOUNDS);
         }
         List<RecordingReader.Source> sources = new ArrayList<>();
         for (String sound : chosen) {
@@ -156,7 +157,7 @@ public final class DatasetReader {
                         + folders.get(label).stream().map(Path::toString).collect(Collectors.joining(", "))
                         + (skippedHere > 0 ? " (all " + skippedHere + " were skipped; see the warnings above)"
                         : " (the folder holds no .wav file)")
-                        + ". Record it, or leave it out of the sounds to learn.", "sounds");
+                        + ". Record it, or leave it out of the sounds to learn.", Setting.SOUNDS);
             }
         }
         if (labels.size() < 2) {
@@ -166,8 +167,8 @@ public final class DatasetReader {
                     + " sounds so that Parrot learns the silence between them.");
         }
         if (silenceLearned) {
-            log.info("  '" + options.silenceLabel() + "' is learned from the audio between the sounds' segments"
-                    + " (off with the learnSilence setting)");
+            log.info("  '" + options.silenceLabel() + "' is learned from the audio between the sounds' segments;"
+                    + " the learnSilence setting turns this off.", Setting.LEARN_SILENCE);
         }
         return dataset;
     }
@@ -224,7 +225,7 @@ public final class DatasetReader {
             // Not the fault of the file being read when it struck: the heap is too small for the whole set.
             throw new DatasetException("Ran out of memory reading " + sources.size() + " recordings (the JVM may use "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB). Give the JVM more heap (-Xmx2g, for"
-                    + " example), or train on fewer or shorter recordings.", ParrotException.HEAP);
+                    + " example), or train on fewer or shorter recordings.", Setting.HEAP);
         }
     }
 
@@ -233,7 +234,7 @@ public final class DatasetReader {
             throw new DatasetException("The recordings folder " + recordingsDirectory + " does not exist"
                     + (Files.exists(recordingsDirectory) ? " as a folder" : "")
                     + ". Put one sub-folder of WAV files per sound there, or point the recordings folder elsewhere.",
-                    "recordingsDirectory");
+                    Setting.RECORDINGS_DIRECTORY);
         }
     }
 

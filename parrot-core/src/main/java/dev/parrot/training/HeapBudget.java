@@ -1,5 +1,6 @@
 package dev.parrot.training;
 
+import dev.parrot.Setting;
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.dataset.Balancing;
@@ -39,7 +40,7 @@ final class HeapBudget {
         if (budget.needed > budget.available * 0.8) {
             log.warn(String.format(Locale.ROOT, "Training on %d windows needs about %d MB of heap and the JVM may use"
                     + " %d MB: it may run out. %s", budget.windows, budget.needed >> 20, budget.available >> 20,
-                    MORE_HEAP));
+                    MORE_HEAP), Setting.HEAP);
         }
         return budget;
     }
@@ -66,6 +67,6 @@ final class HeapBudget {
     ParrotException exhausted(OutOfMemoryError e) {
         return new ParrotException(String.format(Locale.ROOT, "Ran out of memory training on %d windows (about %d"
                 + " MB of heap needed, the JVM may use %d MB). %s", windows, needed >> 20, available >> 20,
-                MORE_HEAP), ParrotException.HEAP, e);
+                MORE_HEAP), Setting.HEAP, e);
     }
 }

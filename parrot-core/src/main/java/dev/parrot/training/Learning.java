@@ -1,5 +1,6 @@
 package dev.parrot.training;
 
+import dev.parrot.Setting;
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.augmentation.AugmentedRecordings;
@@ -83,8 +84,9 @@ final class Learning {
                 request.falseAlarmsPerMinute()).calibrate(dataset, heldOut, background,
                 features.hopSamples() / (double) features.sampleRate());
         ProgressLog log = request.log();
-        log.info(String.format(Locale.ROOT, "Detector thresholds for at most %s false alarm(s) per minute of %s:",
-                request.falseAlarmsPerMinute(), background.isEmpty() ? "the other sounds" : "background"));
+        log.info(String.format(Locale.ROOT, "Detector thresholds, each for at most %s false alarm(s) per minute of %s.",
+                request.falseAlarmsPerMinute(), background.isEmpty() ? "the other sounds" : "background"),
+                Setting.FALSE_ALARMS_PER_MINUTE);
         for (DetectionCalibration.SoundThreshold t : calibration.sounds()) {
             log.info(String.format(Locale.ROOT, "  %-16s threshold %.2f: expected recall of onsets %.3f, %.2f false"
                     + " alarms per minute (%d onsets)", t.sound(), t.threshold(), t.expectedRecall(),

@@ -1,5 +1,6 @@
 package dev.parrot.training;
 
+import dev.parrot.Setting;
 import dev.parrot.ProgressLog;
 import dev.parrot.dataset.Balancing;
 import dev.parrot.evaluation.AccuracyTier;
@@ -25,7 +26,7 @@ final class TrainingLog {
             log.info("Balancing the data set (Parrot.py's automatic balancing):");
             plan.values().forEach(b -> log.info("  " + b.describe()));
         } else {
-            log.info("Automatic data set balancing is off: every window is used as recorded.");
+            log.info("Automatic data set balancing is off: every window is used as recorded.", Setting.BALANCE);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.parrot.training;
 
+import dev.parrot.Setting;
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.augmentation.AugmentationSettings;
@@ -50,18 +51,18 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
      */
     public void validate() throws ParrotException {
         if (folds < 2) {
-            throw new ParrotException("Cross-validation needs at least 2 folds, not " + folds + ".");
+            throw new ParrotException("Cross-validation needs at least 2 folds, not " + folds + ".", Setting.FOLDS);
         }
         if (!(falseAlarmsPerMinute >= 0) || Double.isInfinite(falseAlarmsPerMinute)) {
             throw new ParrotException("The target of false alarms per minute must be 0 or more, not "
-                    + falseAlarmsPerMinute + ".");
+                    + falseAlarmsPerMinute + ".", Setting.FALSE_ALARMS_PER_MINUTE);
         }
         if (modelName == null || modelName.isBlank() || !modelName.matches("[A-Za-z0-9._-]+")) {
             throw new ParrotException("Model name '" + modelName
-                    + "' cannot be a file name: use letters, digits, '.', '_' and '-'.");
+                    + "' cannot be a file name: use letters, digits, '.', '_' and '-'.", Setting.MODEL_NAME);
         }
         if (augmentation.problem() != null) {
-            throw new ParrotException("Cannot augment the recordings: " + augmentation.problem());
+            throw new ParrotException("Cannot augment the recordings: " + augmentation.problem(), Setting.AUGMENTATION);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.parrot.training;
 
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
+import dev.parrot.Setting;
 import dev.parrot.dataset.Balancing;
 import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
@@ -49,7 +50,7 @@ class HeapBudgetTest {
     void runningOutIsTheUsersToFixWithTheSameFigures() {
         OutOfMemoryError cause = new OutOfMemoryError("Java heap space");
         ParrotException e = HeapBudget.check(DATASET, PLAN, ProgressLog.SILENT, 64L << 20).exhausted(cause);
-        assertEquals(ParrotException.HEAP, e.setting(), "the plugin names MAVEN_OPTS for it");
+        assertEquals(Setting.HEAP, e.setting(), "the plugin names MAVEN_OPTS for it");
         assertEquals("Ran out of memory training on 110 windows (about 0 MB of heap needed, the JVM may use 64 MB). "
                 + HeapBudget.MORE_HEAP, e.getMessage());
         assertEquals(cause, e.getCause());

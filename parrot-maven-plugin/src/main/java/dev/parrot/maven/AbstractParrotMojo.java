@@ -6,8 +6,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.util.Map;
-
 /** What every Parrot goal shares: {@code skip}, handled once, here. */
 public abstract class AbstractParrotMojo extends AbstractMojo {
 
@@ -27,20 +25,8 @@ public abstract class AbstractParrotMojo extends AbstractMojo {
     /** The goal's work, when it is not skipped. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
-    /**
-     * The core's settings as a Maven user sets them: the parameter and its property. The core names settings by its
-     * own request's names, since it is also used outside Maven.
-     */
-    private static final Map<String, String> IN_MAVEN = Map.of(
-            "sounds", "the <sounds> parameter (-Dparrot.sounds=a,b)",
-            "recordingsDirectory", "the <recordingsDirectory> parameter (-Dparrot.recordings=...)",
-            "input", "-Dparrot.input=<file or folder> (or <input> in the plugin's configuration)",
-            ParrotException.HEAP, "MAVEN_OPTS=-Xmx2g (the heap of the JVM Maven runs in)");
-
     /** A core failure as the user's to fix, with the Maven name of the setting it is about. */
     protected static MojoFailureException failure(ParrotException e) {
-        String inMaven = e.setting() == null ? null : IN_MAVEN.get(e.setting());
-        return new MojoFailureException(inMaven == null ? e.getMessage() : e.getMessage() + " In Maven: " + inMaven
-                + ".", e);
+        return new MojoFailureException(MavenSettings.withMavenName(e.getMessage(), e.setting()), e);
     }
 }

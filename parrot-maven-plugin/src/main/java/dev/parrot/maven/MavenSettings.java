@@ -1,0 +1,41 @@
+package dev.parrot.maven;
+
+import dev.parrot.Setting;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The core's settings as a Maven user sets them: the parameter and its property. The core names a setting by its
+ * own request's name, since it is also used outside Maven ({@link dev.parrot.ParrotException#setting()}, the setting
+ * of a {@link dev.parrot.ProgressLog} line); the goals add the Maven name to what they report.
+ */
+final class MavenSettings {
+
+    private static final Map<Setting, String> IN_MAVEN = new EnumMap<>(Map.of(
+            Setting.SOUNDS, "the <sounds> parameter (-Dparrot.sounds=a,b)",
+            Setting.RECORDINGS_DIRECTORY, "the <recordingsDirectory> parameter (-Dparrot.recordings=...)",
+            Setting.INPUT, "-Dparrot.input=<file or folder> (or <input> in the plugin's configuration)",
+            Setting.MODEL_NAME, "the <modelName> parameter (-Dparrot.modelName=...)",
+            Setting.FOLDS, "the <folds> parameter (-Dparrot.folds=5)",
+            Setting.BALANCE, "the <automaticDatasetBalancing> parameter (-Dparrot.balance=true)",
+            Setting.LEARN_SILENCE, "the <learnSilence> parameter (-Dparrot.learnSilence=false)",
+            Setting.FALSE_ALARMS_PER_MINUTE, "the <falseAlarmsPerMinute> parameter (-Dparrot.falseAlarmsPerMinute=1)",
+            Setting.AUGMENTATION, "the <augmentationCopies> and <augmentationContext> parameters"
+                    + " (-Dparrot.augmentationCopies=1)",
+            Setting.HEAP, "MAVEN_OPTS=-Xmx2g (the heap of the JVM Maven runs in)"));
+
+    private MavenSettings() {
+    }
+
+    /** Maven's name for a core setting, or null for none. */
+    static String of(Setting setting) {
+        return setting == null ? null : IN_MAVEN.get(setting);
+    }
+
+    /** The message with " In Maven: <parameter and property>." added when it is about a setting. */
+    static String withMavenName(String message, Setting setting) {
+        String inMaven = of(setting);
+        return inMaven == null ? message : message + " In Maven: " + inMaven + ".";
+    }
+}
