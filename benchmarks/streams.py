@@ -247,6 +247,7 @@ def main():
     parser.add_argument('--minutes', type=float, default=2.5, help='length of each stream')
     parser.add_argument('--cases', default='heldout,everyday')
     parser.add_argument('--skip-build', action='store_true', help='use benchmarks/target/benchmarks.jar as it is')
+    parser.add_argument('--jar', help='run this benchmarks jar (a copy kept aside), nothing built')
     parser.add_argument('--augmentation', default='0',
                         help="our model trained with this many varied copies of each recording (train's"
                              " augmentationCopies); N+context: each copy mixed into the background recordings")
@@ -267,7 +268,8 @@ def main():
             for case in cases[setup]:
                 log('the reference on %s ...' % os.path.basename(case))
                 reference_probabilities(case)
-    jar = os.path.join(ROOT, 'benchmarks', 'target', 'benchmarks.jar') if args.skip_build else build_jar()
+    jar = args.jar or (os.path.join(ROOT, 'benchmarks', 'target', 'benchmarks.jar') if args.skip_build
+                       else build_jar())
     results = {'seed': args.seed, 'cpus': os.cpu_count(), 'load_at_start': [round(v, 2) for v in load]}
     for setup in setups:
         log('ours on the %s streams ...' % setup)
