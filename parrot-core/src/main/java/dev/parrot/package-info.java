@@ -1,5 +1,6 @@
 /**
- * What every part of the core shares: its exception, progress log, parallel helpers and version. Internal except
- * {@link dev.parrot.ParrotException}, which the runtime throws.
+ * What every part of the core shares: its exception, the settings it names, progress log, parallel helpers and
+ * version. Internal except {@link dev.parrot.ParrotException}, which the runtime throws, and the {@link
+ * dev.parrot.Setting} it names.
  */
 package dev.parrot;

@@ -168,15 +168,10 @@ public final class LongRecordingEvents {
         StringBuilder s = new StringBuilder("time_seconds,sound,confidence,level_dbfs\n");
         for (SoundEvent e : events) {
             s.append(String.format(Locale.ROOT, "%.3f", e.timeSeconds())).append(',')
-                    .append(csvField(e.sound())).append(',')
+                    .append(Csv.field(e.sound())).append(',')
                     .append(String.format(Locale.ROOT, "%.4f,%.1f", e.confidence(), e.levelDbfs())).append('\n');
         }
         return s.toString();
-    }
-
-    /** RFC 4180, as {@code classifications.csv}: quoted when it holds a comma, quote or line break. */
-    private static String csvField(String value) {
-        return value.matches("[^,\"\r\n]*") ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     /** The figures {@code <model>-unseen.json} holds for a score and its frame-by-frame comparison. */

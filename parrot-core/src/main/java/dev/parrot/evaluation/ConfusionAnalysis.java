@@ -35,16 +35,6 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
     }
 
     /**
-     * One way a sound is heard wrongly.
-     *
-     * @param as the sound it was heard as
-     * @param windows how many of its windows
-     * @param share their share of its windows
-     */
-    public record HeardAs(String as, long windows, double share) {
-    }
-
-    /**
      * How often a pair is mixed up, by the share of the worse direction: the report's advice and colour per pair.
      */
     public enum Severity {
@@ -268,16 +258,15 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
                 .filter(way -> way.windows() > 0).toList();
     }
 
-    /** What a sound's windows were heard as instead, most often first. */
-    public List<HeardAs> heardAs(int actual) {
-        long total = total(actual);
-        List<HeardAs> ways = new ArrayList<>();
+    /** What a sound's windows were heard as instead, each only when it happened, most often first. */
+    public List<Entry> heardAs(int actual) {
+        List<Entry> ways = new ArrayList<>();
         for (int p = 0; p < labels.size(); p++) {
             if (p != actual && counts[actual][p] > 0) {
-                ways.add(new HeardAs(labels.get(p), counts[actual][p], share(counts[actual][p], total)));
+                ways.add(entry(actual, p));
             }
         }
-        ways.sort(Comparator.comparingLong(HeardAs::windows).reversed());
+        ways.sort(Comparator.comparingLong(Entry::windows).reversed());
         return ways;
     }
 

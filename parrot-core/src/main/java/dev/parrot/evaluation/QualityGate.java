@@ -86,12 +86,13 @@ public record QualityGate(Double minimumAccuracy, Double minimumRecall) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                         "%s: recall %s is below the minimum recall of %s", sound, percent(recall),
                         percent(minimumRecall)));
-                List<ConfusionAnalysis.HeardAs> ways = analysis.heardAs(s);
+                List<ConfusionAnalysis.Entry> ways = analysis.heardAs(s);
                 for (int i = 0; i < Math.min(CONFUSIONS_NAMED, ways.size()); i++) {
-                    ConfusionAnalysis.HeardAs way = ways.get(i);
-                    line.append(i == 0 ? "; heard as " : ", as ").append(way.as()).append(String.format(Locale.ROOT,
-                            " in %s (%d of %d windows)", percent(way.share()), way.windows(), analysis.total(s)));
-                    addOnce(confusedWith, way.as());
+                    ConfusionAnalysis.Entry way = ways.get(i);
+                    String as = analysis.labels().get(way.as());
+                    line.append(i == 0 ? "; heard as " : ", as ").append(as).append(String.format(Locale.ROOT,
+                            " in %s (%d of %d windows)", percent(way.share()), way.windows(), way.of()));
+                    addOnce(confusedWith, as);
                 }
                 lines.add(line.toString());
                 addOnce(atFault, sound);

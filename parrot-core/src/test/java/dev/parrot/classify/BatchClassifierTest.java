@@ -151,9 +151,9 @@ class BatchClassifierTest {
 
     @Test
     void csvFieldsAreQuotedOnlyWhenTheyMustBe() {
-        assertEquals("plain/name.wav", BatchClassifier.csvField("plain/name.wav"));
-        assertEquals("\"a,b\"", BatchClassifier.csvField("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", BatchClassifier.csvField("say \"hi\""));
+        assertEquals("plain/name.wav", Csv.field("plain/name.wav"));
+        assertEquals("\"a,b\"", Csv.field("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", Csv.field("say \"hi\""));
     }
 
     private static List<Long> row(long[] counts) {

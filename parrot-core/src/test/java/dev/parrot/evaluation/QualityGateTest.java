@@ -38,8 +38,11 @@ class QualityGateTest {
         assertEquals(2, pairs.size());
         assertEquals(new ConfusionAnalysis.ConfusedPair(2, 0, 0.30, 40), pairs.get(0));
         assertEquals(new ConfusionAnalysis.ConfusedPair(2, 1, 0.05, 5), pairs.get(1));
-        assertEquals(List.of(new ConfusionAnalysis.HeardAs("clap", 30, 0.3),
-                new ConfusionAnalysis.HeardAs("kick", 5, 0.05)), a.heardAs(2));
+        // Heard as clap (0) in 30 and as kick (1) in 5 of its 100 windows.
+        assertEquals(List.of(new ConfusionAnalysis.Entry(2, 0, 30, 100), new ConfusionAnalysis.Entry(2, 1, 5, 100)),
+                a.heardAs(2));
+        assertEquals(List.of("clap", "kick"), a.heardAs(2).stream().map(e -> a.labels().get(e.as())).toList());
+        assertEquals(List.of(0.3, 0.05), a.heardAs(2).stream().map(ConfusionAnalysis.Entry::share).toList());
     }
 
     @Test
