@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -34,9 +33,6 @@ import java.util.function.Predicate;
  * <p>Not thread-safe: it reuses its buffers. Make one per thread; they are cheap.
  */
 public final class FeatureExtractor {
-
-    /** The values that say how loud the audio is rather than what it sounds like; see {@link #isAbsoluteLoudness}. */
-    private static final Set<String> ABSOLUTE_LOUDNESS = Set.of("level_dbfs", "mfcc_0", "recent_peak_mfcc_0");
 
     /** Relative levels of earlier windows are floored here, so that digital silence and room noise look alike. */
     private static final double LEVEL_FLOOR_DB = -60;
@@ -121,16 +117,6 @@ public final class FeatureExtractor {
 
     public FeatureSettings settings() {
         return settings;
-    }
-
-    /**
-     * Whether the value of this name is the absolute loudness of the window or of its recent peak: its level in
-     * dBFS and the zeroth cepstral coefficients (a gain moves only those; every other value is a ratio, a shape or a
-     * level relative to another). Detection needs the level; recognition must not depend on it, and models read
-     * these values as a constant ({@code ModelInput}).
-     */
-    public static boolean isAbsoluteLoudness(String featureName) {
-        return ABSOLUTE_LOUDNESS.contains(featureName);
     }
 
     public MelFilterBank melFilterBank() {

@@ -30,11 +30,9 @@ public record FeatureSettings(String version, int sampleRate, int windowSamples,
     /**
      * The name of the vector {@link FeatureExtractor} computes. Any change to the vector's values or layout needs a new
      * name, so that models trained on the old vector are refused instead of fed the new one; FeatureGoldenTest holds
-     * the vectors of a checked-in recording and fails when they change under the same name. It also names what a model
-     * reads of the vector: version 4 is version 3's vector with the absolute loudness values read as a constant
-     * ({@code ModelInput}), so a version-3 model, which learnt from them, is refused too.
+     * the vectors of a checked-in recording and fails when they change under the same name.
      */
-    public static final String CURRENT_VERSION = "parrot-features-4";
+    public static final String CURRENT_VERSION = "parrot-features-3";
 
     /**
      * The context of the defaults: 33 hops, half a second before the window, long enough to reach back from a drum's
