@@ -71,7 +71,7 @@ final class UnseenMeasurement {
                 folder.toString(), isTrainingData(model, folder),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), accuracy, recordings, correct,
                 List.copyOf(model.labels()), matrix, perSound, misses,
-                skipped.stream().map(s -> new ModelDescriptor.Skipped(s.file(), s.sound(), s.reason())).toList(),
+                skipped.stream().map(SkippedRecording::toJson).toList(),
                 fingerprint == null ? null : fingerprint.inputs());
     }
 

@@ -1,5 +1,7 @@
 package dev.parrot.dataset;
 
+import dev.parrot.model.ModelDescriptor;
+
 /**
  * A recording left out of training, and why.
  *
@@ -8,4 +10,9 @@ package dev.parrot.dataset;
  * @param reason why it was left out
  */
 public record SkippedRecording(String file, String sound, String reason) {
+
+    /** As the model JSON and classify's unseen JSON list it. */
+    public ModelDescriptor.Skipped toJson() {
+        return new ModelDescriptor.Skipped(file, sound, reason);
+    }
 }

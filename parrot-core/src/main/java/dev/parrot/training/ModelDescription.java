@@ -46,10 +46,7 @@ final class ModelDescription {
             sounds.add(new ModelDescriptor.SoundSummary(sound, dataset.recordingCount(sound), b.before(),
                     b.after(), b.action().label(), Math.round(b.changePercent() * 10) / 10.0));
         }
-        List<ModelDescriptor.Skipped> skipped = new ArrayList<>();
-        for (SkippedRecording s : dataset.skipped()) {
-            skipped.add(new ModelDescriptor.Skipped(s.file(), s.sound(), s.reason()));
-        }
+        List<ModelDescriptor.Skipped> skipped = dataset.skipped().stream().map(SkippedRecording::toJson).toList();
         return new ModelDescriptor.Training(request.recordingsDirectory().toAbsolutePath().normalize().toString(),
                 request.balance(), request.seed(), millis, Math.round(dataset.audioSeconds() * 1000) / 1000.0,
                 sounds, skipped, request.augmentation());
