@@ -8,6 +8,7 @@ import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.features.SoundWindows;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -59,6 +60,7 @@ public final class SoundDetector implements AudioProcessor {
     private double factor;
     private float[] resampled = new float[0];
     private boolean finished;
+    private volatile boolean stopped;
 
     SoundDetector(SoundModel model, DetectionSettings detection, SoundListener listener) {
         detection.checkSounds(model.labels(), model.source());
@@ -108,29 +110,30 @@ public final class SoundDetector implements AudioProcessor {
         return (bufferStart + buffered) / (double) rate;
     }
 
-    @Override
-    public boolean process(AudioEvent event) {
-        float[] samples = event.getFloatBuffer();
-        int overlap = Math.min(event.getOverlap(), samples.length);
-        int eventRate = Math.round(event.getSampleRate());
+    /**
+     * Feeds the detector the next samples of its stream (mono, -1..1, at any rate: audio not at the model's rate is
+     * resampled on the way in). Windows complete with these samples are judged before this returns, and the listener
+     * is called for what they report.
+     *
+     * @throws IllegalStateException when the rate differs from the stream's so far: a detector follows one stream
+     */
+    public void accept(float[] samples, int offset, int count, int sampleRate) {
         if (inputRate < 0) {
-            inputRate = eventRate;
-            if (eventRate != rate) {
-                factor = rate / (double) eventRate;
+            inputRate = sampleRate;
+            if (sampleRate != rate) {
+                factor = rate / (double) sampleRate;
                 resampler = new Resampler(true, factor, factor);
             }
-        } else if (eventRate != inputRate) {
+        } else if (sampleRate != inputRate) {
             throw new IllegalStateException("The stream changed its sample rate from " + inputRate + " to "
-                    + eventRate + " Hz; a detector follows one stream.");
+                    + sampleRate + " Hz; a detector follows one stream.");
         }
-        // The dispatcher repeats the tail of the previous buffer as overlap; only what follows it is new.
-        take(samples, overlap, samples.length - overlap, false);
+        take(samples, offset, count, false);
         recognise();
-        return true;
     }
 
-    @Override
-    public void processingFinished() {
+    /** Ends the stream: what the resampler still holds is judged. Later calls do nothing. */
+    public void finish() {
         if (finished) {
             return;
         }
@@ -139,6 +142,49 @@ public final class SoundDetector implements AudioProcessor {
             take(new float[0], 0, 0, true);
         }
         recognise();
+    }
+
+    /**
+     * Reads {@code source} to its end, or until {@link #stop()}, feeding every chunk to this detector, then
+     * {@linkplain #finish() finishes}. The source is not closed: its owner closes it.
+     *
+     * @throws IOException when the source cannot be read
+     */
+    public void run(AudioSource source) throws IOException {
+        float[] chunk = new float[hopAt(source.sampleRate())];
+        int sampleRate = source.sampleRate();
+        while (!stopped) {
+            int n = source.read(chunk, 0, chunk.length);
+            if (n < 0) {
+                break;
+            }
+            accept(chunk, 0, n, sampleRate);
+        }
+        finish();
+    }
+
+    /** Makes {@link #run(AudioSource)} return after the chunk it is on; safe to call from any thread. */
+    public void stop() {
+        stopped = true;
+    }
+
+    /** One hop of the model at the source's rate: a sound is reported as soon as its window is complete. */
+    private int hopAt(int sourceRate) {
+        return Math.max(1, (int) Math.round(hop * (double) sourceRate / rate));
+    }
+
+    @Override
+    public boolean process(AudioEvent event) {
+        float[] samples = event.getFloatBuffer();
+        int overlap = Math.min(event.getOverlap(), samples.length);
+        // The dispatcher repeats the tail of the previous buffer as overlap; only what follows it is new.
+        accept(samples, overlap, samples.length - overlap, Math.round(event.getSampleRate()));
+        return true;
+    }
+
+    @Override
+    public void processingFinished() {
+        finish();
     }
 
     private void take(float[] samples, int from, int count, boolean last) {

@@ -73,6 +73,75 @@ class SoundDetectorTest {
         }
     }
 
+    /** A source that hands out an array in chunks of an odd size, as a device would. */
+    private static AudioSource arraySource(float[] samples, int rate, int chunk) {
+        return new AudioSource() {
+            private int next;
+
+            @Override
+            public int sampleRate() {
+                return rate;
+            }
+
+            @Override
+            public int read(float[] buffer, int offset, int count) {
+                if (next >= samples.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(count, chunk), samples.length - next);
+                System.arraycopy(samples, next, buffer, offset, n);
+                next += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Test
+    void runsOnAParrotAudioSourceAsOnADispatcher() throws Exception {
+        // At the model's rate nothing is resampled, so chunks of any size must give the very same windows.
+        int rate = RATE;
+        float[] samples = performance(rate);
+        DetectionSettings settings = DetectionSettings.defaults().withThrottle(0);
+        List<SoundEvent> viaDispatcher = run(AudioDispatcherFactory.fromFloatArray(samples, rate, 240, 0),
+                TestSounds.model(), settings);
+        List<SoundEvent> viaSource = new ArrayList<>();
+        SoundDetector detector = TestSounds.model().newDetector(settings, viaSource::add);
+
+        detector.run(arraySource(samples, rate, 97));
+
+        assertHeardInTurn(viaSource);
+        assertEquals(viaDispatcher.stream().map(e -> e.sound() + "@" + e.timeSeconds()).toList(),
+                viaSource.stream().map(e -> e.sound() + "@" + e.timeSeconds()).toList());
+    }
+
+    @Test
+    void runsOnASourceAtAnotherRate() throws Exception {
+        List<SoundEvent> events = new ArrayList<>();
+        TestSounds.model().newDetector(DetectionSettings.defaults().withThrottle(0), events::add)
+                .run(arraySource(performance(44_100), 44_100, 97));
+
+        assertHeardInTurn(events);
+    }
+
+    @Test
+    void stopEndsARunAfterTheChunkItIsOn() throws Exception {
+        List<SoundEvent> events = new ArrayList<>();
+        SoundDetector[] detector = new SoundDetector[1];
+        detector[0] = TestSounds.model().newDetector(DetectionSettings.defaults().withThrottle(0), e -> {
+            events.add(e);
+            detector[0].stop();
+        });
+
+        detector[0].run(arraySource(performance(RATE), RATE, 4096));
+
+        assertEquals("low", events.get(0).sound());
+        assertTrue(detector[0].secondsProcessed() < 1.3, "read on past the stop: " + detector[0].secondsProcessed());
+    }
+
     @Test
     void resamplesOverlappingBuffersAtAnotherRate() throws Exception {
         int rate = 44_100;
