@@ -11,8 +11,14 @@ public enum Setting {
     SOUNDS("sounds"),
     /** The folder of one sub-folder per sound. */
     RECORDINGS_DIRECTORY("recordingsDirectory"),
-    /** The recordings to classify. */
+    /** The recordings to classify, or the WAV file to record or listen from instead of a microphone. */
     INPUT("input"),
+    /** The one sound to record. */
+    SOUND("sound"),
+    /** The microphone to record or listen from. */
+    MICROPHONE("microphone"),
+    /** How long to record or listen. */
+    SECONDS("seconds"),
     /** The model's file names. */
     MODEL_NAME("modelName"),
     /** Cross-validation's folds. */

@@ -39,25 +39,42 @@ public final class SegmentFinder {
 
     /** The stretches of {@code samples} (mono, at {@code sampleRate}) that hold sound, labelled {@code label}. */
     public static Found find(float[] samples, int sampleRate, String label) {
-        int frame = Math.max(1, (int) Math.round(sampleRate * FRAME_SECONDS));
+        int frame = frameSamples(sampleRate);
         int frames = samples.length / frame;
+        double[] levels = new double[frames];
+        for (int f = 0; f < frames; f++) {
+            levels[f] = frameLevel(samples, f * frame, frame);
+        }
+        return find(levels, frames, frame / (double) sampleRate, label);
+    }
+
+    /** The samples in one of the frames whose levels {@link #find(double[], int, double, String)} takes. */
+    public static int frameSamples(int sampleRate) {
+        return Math.max(1, (int) Math.round(sampleRate * FRAME_SECONDS));
+    }
+
+    /** A frame's level in dBFS, as {@link #find(float[], int, String)} measures it. */
+    public static double frameLevel(float[] samples, int from, int length) {
+        double sum = 0;
+        for (int i = from, end = from + length; i < end; i++) {
+            sum += samples[i] * (double) samples[i];
+        }
+        return 10 * Math.log10(sum / length + 1e-12);
+    }
+
+    /**
+     * The stretches that hold sound, from the levels of a recording's first {@code frames} frames (of
+     * {@link #frameSamples} each): what a recorder that measures as it goes finds so far.
+     */
+    public static Found find(double[] levels, int frames, double frameSeconds, String label) {
         if (frames == 0) {
             return new Found(List.of(), Double.NEGATIVE_INFINITY);
         }
-        double[] levels = new double[frames];
-        for (int f = 0; f < frames; f++) {
-            double sum = 0;
-            for (int i = f * frame, end = i + frame; i < end; i++) {
-                sum += samples[i] * (double) samples[i];
-            }
-            levels[f] = 10 * Math.log10(sum / frame + 1e-12);
-        }
-        double[] sorted = levels.clone();
+        double[] sorted = Arrays.copyOf(levels, frames);
         Arrays.sort(sorted);
         double floor = sorted[(int) (0.1 * (frames - 1))];
         double start = Math.max(floor + RISE_DB, ABSOLUTE_FLOOR_DBFS);
         double hold = Math.max(floor + HOLD_DB, ABSOLUTE_FLOOR_DBFS);
-        double frameSeconds = frame / (double) sampleRate;
 
         List<int[]> runs = new ArrayList<>();
         int f = 0;
