@@ -95,7 +95,7 @@ public final class LongRecordingEvents {
             Path eventsDirectory) throws UnreadableRecordingException, IOException {
         List<SoundEvent> events = new ArrayList<>();
         AudioDispatcher stream = AudioInputs.wav(file, model.settings().hopSamples());
-        SoundDetector detector = model.newDetector(events::add).attachTo(stream);
+        SoundDetector detector = model.newDetector(SoundListener.all(events::add)).attachTo(stream);
         stream.run();
         double duration = detector.secondsProcessed();
         List<Segment> marks = marks(events, duration);
@@ -116,7 +116,8 @@ public final class LongRecordingEvents {
             return new Result(name, duration, events, srt, csv, null, null, null, warnings);
         }
         double window = model.settings().windowSamples() / (double) model.settings().sampleRate();
-        List<Detection> detections = events.stream()
+        // A held sound is found by its start; its continuations and stop are not more onsets.
+        List<Detection> detections = events.stream().filter(SoundEvent::begins)
                 .map(e -> new Detection(e.sound(), e.timeSeconds() + window)).toList();
         OnsetScore score = OnsetScore.of(truth, detections, duration);
         TimelineComparison timeline = TimelineComparison.of(truth, marks, duration,
@@ -148,15 +149,24 @@ public final class LongRecordingEvents {
         }
     }
 
-    /** Each event as a segment from its window's start, {@link #MARK_SECONDS} long or up to the next event. */
+    /**
+     * The events as segments: a held sound from its start to its stop (as Parrot.py's segments mark it); a short
+     * sound from its window's start, {@link #MARK_SECONDS} long or up to the next event that begins something.
+     */
     static List<Segment> marks(List<SoundEvent> events, double durationSeconds) {
+        List<SoundEvent> begins = events.stream().filter(SoundEvent::begins).toList();
         List<Segment> marks = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            SoundEvent e = events.get(i);
+        for (int i = 0; i < begins.size(); i++) {
+            SoundEvent e = begins.get(i);
             double start = e.timeSeconds();
-            double end = Math.min(start + MARK_SECONDS, durationSeconds);
-            if (i + 1 < events.size()) {
-                end = Math.min(end, events.get(i + 1).timeSeconds());
+            double end;
+            if (e.phase() == SoundEvent.Phase.START) {
+                end = stopOf(events, e, durationSeconds);
+            } else {
+                end = Math.min(start + MARK_SECONDS, durationSeconds);
+                if (i + 1 < begins.size()) {
+                    end = Math.min(end, begins.get(i + 1).timeSeconds());
+                }
             }
             // SRT counts milliseconds: a mark shorter than one would vanish from the file.
             marks.add(new Segment(start, Math.max(end, start + 0.001), e.sound(), 0));
@@ -164,12 +174,25 @@ public final class LongRecordingEvents {
         return marks;
     }
 
+    /** Where the held sound that {@code start} began stopped: its next stop, or the end of the audio. */
+    private static double stopOf(List<SoundEvent> events, SoundEvent start, double durationSeconds) {
+        for (int j = events.indexOf(start) + 1; j < events.size(); j++) {
+            SoundEvent e = events.get(j);
+            if (e.sound().equals(start.sound()) && e.phase() == SoundEvent.Phase.STOP) {
+                return Math.min(e.timeSeconds(), durationSeconds);
+            }
+        }
+        return durationSeconds;
+    }
+
     private static String csv(List<SoundEvent> events) {
-        StringBuilder s = new StringBuilder("time_seconds,sound,confidence,level_dbfs\n");
+        StringBuilder s = new StringBuilder("time_seconds,sound,confidence,level_dbfs,event\n");
         for (SoundEvent e : events) {
             s.append(String.format(Locale.ROOT, "%.3f", e.timeSeconds())).append(',')
                     .append(Csv.field(e.sound())).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f,%.1f", e.confidence(), e.levelDbfs())).append('\n');
+                    .append(String.format(Locale.ROOT, "%.4f,%s", e.confidence(), Double.isFinite(e.levelDbfs())
+                            ? String.format(Locale.ROOT, "%.1f", e.levelDbfs()) : ""))
+                    .append(',').append(e.phase().name().toLowerCase(Locale.ROOT)).append('\n');
         }
         return s.toString();
     }
