@@ -98,7 +98,8 @@ final class Learning {
         FeatureSettings features = request.features();
         double hop = features.hopSamples() / (double) features.sampleRate();
         Set<String> background = Set.copyOf(dataset.background());
-        Map<String, SoundKinds.Choice> kinds = SoundKinds.choose(dataset, hop, request.soundKinds(), "set");
+        Map<String, SoundKinds.Choice> kinds = SoundKinds.choose(dataset, hop, request.soundKinds(),
+                "set, not inferred from the recordings");
         DetectionCalibration calibration = new ThresholdCalibration(DetectionSettings.onsets(),
                 request.falseAlarmsPerMinute()).calibrate(dataset, heldOut, background, hop, kinds);
         ProgressLog log = request.log();

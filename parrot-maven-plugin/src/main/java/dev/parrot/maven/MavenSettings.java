@@ -12,18 +12,21 @@ import java.util.Map;
  */
 final class MavenSettings {
 
-    private static final Map<Setting, String> IN_MAVEN = new EnumMap<>(Map.of(
-            Setting.SOUNDS, "the <sounds> parameter (-Dparrot.sounds=a,b)",
-            Setting.RECORDINGS_DIRECTORY, "the <recordingsDirectory> parameter (-Dparrot.recordings=...)",
-            Setting.INPUT, "-Dparrot.input=<file or folder> (or <input> in the plugin's configuration)",
-            Setting.MODEL_NAME, "the <modelName> parameter (-Dparrot.modelName=...)",
-            Setting.FOLDS, "the <folds> parameter (-Dparrot.folds=5)",
-            Setting.BALANCE, "the <automaticDatasetBalancing> parameter (-Dparrot.balance=true)",
-            Setting.LEARN_SILENCE, "the <learnSilence> parameter (-Dparrot.learnSilence=false)",
-            Setting.FALSE_ALARMS_PER_MINUTE, "the <falseAlarmsPerMinute> parameter (-Dparrot.falseAlarmsPerMinute=1)",
-            Setting.AUGMENTATION, "the <augmentationCopies> and <augmentationContext> parameters"
-                    + " (-Dparrot.augmentationCopies=1)",
-            Setting.HEAP, "MAVEN_OPTS=-Xmx2g (the heap of the JVM Maven runs in)"));
+    private static final Map<Setting, String> IN_MAVEN = new EnumMap<>(Map.ofEntries(
+            Map.entry(Setting.SOUNDS, "the <sounds> parameter (-Dparrot.sounds=a,b)"),
+            Map.entry(Setting.RECORDINGS_DIRECTORY, "the <recordingsDirectory> parameter (-Dparrot.recordings=...)"),
+            Map.entry(Setting.INPUT, "-Dparrot.input=<file or folder> (or <input> in the plugin's configuration)"),
+            Map.entry(Setting.MODEL_NAME, "the <modelName> parameter (-Dparrot.modelName=...)"),
+            Map.entry(Setting.FOLDS, "the <folds> parameter (-Dparrot.folds=5)"),
+            Map.entry(Setting.BALANCE, "the <automaticDatasetBalancing> parameter (-Dparrot.balance=true)"),
+            Map.entry(Setting.LEARN_SILENCE, "the <learnSilence> parameter (-Dparrot.learnSilence=false)"),
+            Map.entry(Setting.SOUND_KINDS, "the <heldSounds> and <shortSounds> parameters"
+                    + " (-Dparrot.heldSounds=hiss,whistle)"),
+            Map.entry(Setting.FALSE_ALARMS_PER_MINUTE, "the <falseAlarmsPerMinute> parameter"
+                    + " (-Dparrot.falseAlarmsPerMinute=1)"),
+            Map.entry(Setting.AUGMENTATION, "the <augmentationCopies> and <augmentationContext> parameters"
+                    + " (-Dparrot.augmentationCopies=1)"),
+            Map.entry(Setting.HEAP, "MAVEN_OPTS=-Xmx2g (the heap of the JVM Maven runs in)")));
 
     private MavenSettings() {
     }
