@@ -98,6 +98,10 @@ class LongRecordingEventsTest {
                 .orElseThrow().count(), f.errors().toString());
         assertTrue(log.infos().stream().anyMatch(l -> l.startsWith("Live detection on 1 recording with a truth SRT:"
                 + " recall of onsets 1.000 (11 of 11), ")), log.infos().toString());
+        // "rush" is held: the truth has 3 of its 11 hits (0.3 s each), its spans run from start to stop.
+        assertEquals(3, f.heldSounds());
+        assertTrue(f.heldCoverage() > 0.6 && f.heldCoverage() <= 1, f.toString());
+        assertTrue(f.medianStopDelayMillis() >= -30 && f.medianStopDelayMillis() <= 150, f.toString());
         // The clip in low/ is still classified and measured as a whole.
         assertEquals(1, result.unseen().recordings());
     }
