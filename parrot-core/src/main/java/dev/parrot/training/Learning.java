@@ -116,8 +116,10 @@ final class Learning {
                             + " %.2f false alarms per minute (%d onsets)", t.sound(), t.threshold(),
                             t.expectedRecall(), t.expectedFalseAlarmsPerMinute(), t.onsets()));
         }
-        kinds.forEach((sound, choice) -> log.info("  " + sound + " is " + choice.kind().id() + ": "
-                + choice.reason(), Setting.SOUND_KINDS));
+        log.info("Kinds of sound: held ones are reported while they last, short ones once per onset.",
+                Setting.SOUND_KINDS);
+        kinds.forEach((sound, choice) -> log.info(String.format(Locale.ROOT, "  %-16s %-5s  %s", sound,
+                choice.kind().id(), choice.reason())));
         return calibration;
     }
 }

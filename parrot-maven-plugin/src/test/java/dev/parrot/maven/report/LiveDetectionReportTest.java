@@ -40,12 +40,12 @@ class LiveDetectionReportTest {
         assertTrue(page.contains("within 1 per minute"), page);
         assertTrue(page.contains("over 12.5 min of audio"));
         assertTrue(page.contains("The first 3 windows of each onset (a rise of 10 dB"));
-        assertTrue(page.contains("<td class=\"parrot-sound\">kick</td>\n      <td>short: once per onset</td>\n"
+        assertTrue(page.contains("<td class=\"parrot-sound\">kick</td>\n      <td>short</td>\n"
                 + "      <td class=\"parrot-num\">62.0%</td>\n      <td class=\"parrot-num\">85.0%</td>\n"
                 + "      <td class=\"parrot-num\">\u2013</td>\n      <td class=\"parrot-num\">0.8</td>"), page);
         // A held sound: its kind and why, its start and keep thresholds, its coverage.
         assertTrue(page.contains("<td class=\"parrot-sound\">snare</td>\n      <td title=\"its recordings stay within"
-                + " 10 dB of their loudest for 0.62 s (median of 30); held from 0.25 s\">held: while it lasts</td>\n"
+                + " 10 dB of their loudest for 0.62 s (median of 30); held from 0.25 s\">held</td>\n"
                 + "      <td class=\"parrot-num\">71.0% (kept to 41.0%)</td>\n      <td class=\"parrot-num\">50.0%</td>\n"
                 + "      <td class=\"parrot-num\">90.0%</td>\n      <td class=\"parrot-num\">0.25</td>"), page);
         assertTrue(page.contains("averaged over the last 4 windows"), "how held sounds are decided");
