@@ -47,7 +47,7 @@ assert events.isFile() : "no $events"
 assert events.text =~ /(?m)^00:00:\d\d,\d{3} --> 00:00:\d\d,\d{3}\nlow$/
 assert events.text =~ /(?m)^00:00:\d\d,\d{3} --> 00:00:\d\d,\d{3}\nhigh$/
 List<String> csv = new File(basedir, 'target/parrot/events/mixed.csv').readLines()
-assert csv[0] == 'time_seconds,sound,confidence,level_dbfs'
+assert csv[0] == 'time_seconds,sound,confidence,level_dbfs,event'
 assert csv.size() > 1
 assert log =~ /Live detection on 1 recording with a truth SRT: recall of onsets \d\.\d{3} \(\d+ of $onsets\), \d+\.\d{2} false alarms per minute/
 def unseen = new JsonSlurper().parse(new File(basedir, 'target/parrot/sounds-unseen.json'))

@@ -29,6 +29,8 @@ public enum Setting {
     LEARN_SILENCE("learnSilence"),
     /** The false alarms per minute the detector's thresholds are calibrated for. */
     FALSE_ALARMS_PER_MINUTE("falseAlarmsPerMinute"),
+    /** The sounds whose kind (short or held) is set rather than inferred. */
+    SOUND_KINDS("soundKinds"),
     /** The varied copies of the recordings trained on. */
     AUGMENTATION("augmentation"),
     /** Not a request's value: the memory the JVM may use. */

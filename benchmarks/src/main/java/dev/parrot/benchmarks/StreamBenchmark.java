@@ -273,13 +273,13 @@ public final class StreamBenchmark {
         EventDecider decider = new EventDecider(settings, scored.labels(), hop);
         List<Detection> detections = new ArrayList<>();
         for (int w = 0; w < c.levels().length; w++) {
-            double start = w * hop;
-            if (decider.wants(start, c.levels()[w])) {
-                SoundEvent event = decider.decide(start, c.levels()[w], scored.probabilities()[w]);
-                if (event != null) {
+            double[] p = scored.probabilities()[w];
+            // A held sound counts by its start, as a short one by its one report.
+            decider.next(w * hop, c.levels()[w], () -> p, event -> {
+                if (event.begins()) {
                     detections.add(new Detection(event.sound(), event.timeSeconds() + window));
                 }
-            }
+            });
         }
         return detections;
     }

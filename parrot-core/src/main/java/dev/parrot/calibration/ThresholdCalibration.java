@@ -1,29 +1,32 @@
 package dev.parrot.calibration;
 
-import dev.parrot.Probabilities;
 import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.evaluation.HeldOutProbabilities;
 import dev.parrot.model.DetectionCalibration;
 import dev.parrot.runtime.DetectionSettings;
 import dev.parrot.runtime.EventDecider;
+import dev.parrot.runtime.SoundEvent;
+import dev.parrot.runtime.SoundKind;
+import dev.parrot.runtime.SoundListener;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Chooses each sound's confidence threshold for the detector. Every recording is replayed through the detector's own
- * decisions ({@link EventDecider}, with the rule of {@link DetectionSettings#onsets()}), over the
- * probabilities that cross-validation's models gave its windows without having learnt from them, and its onsets are
- * kept with the confidence at which each sound would have been reported there. For a sound, an onset in one of its
- * recordings is a hit at every threshold up to that confidence; an onset anywhere else (background, other sounds) is a
- * false alarm at every threshold up to it. The threshold chosen is the lowest, that is the one with the best recall,
- * whose false alarms stay within the target per minute of background audio (of the other sounds' audio when the model
- * has no background label; a minute when there is less), and at least {@value #LOWEST_PERCENT}%.
+ * decisions ({@link EventDecider}, with the rule of {@link DetectionSettings#onsets()} and each sound's
+ * {@link SoundKind}), over the probabilities that cross-validation's models gave its windows without having learnt
+ * from them. A sound reported (a held sound: started) in one of its own recordings is a hit; reported in any other
+ * recording (background, other sounds), a false alarm. Thresholds from 100% down to {@value #LOWEST_PERCENT}% are
+ * tried for all sounds at once, and each sound gets the lowest, that is the one with the best recall, whose false
+ * alarms stay within the target per minute of background audio (of the other sounds' audio when the model has no
+ * background label; a minute when there is less). The figures each sound is then expected to give come from one more
+ * replay with the thresholds chosen: what the detector does on these recordings, not an estimate per sound alone.
  */
 public final class ThresholdCalibration {
 
@@ -59,121 +62,214 @@ public final class ThresholdCalibration {
         this.target = falseAlarmsPerMinute;
     }
 
+    /** Thresholds for a model whose sounds are all short. */
+    public DetectionCalibration calibrate(SoundDataset dataset, HeldOutProbabilities heldOut, Set<String> background,
+            double hopSeconds) {
+        return calibrate(dataset, heldOut, background, hopSeconds, Map.of());
+    }
+
     /**
      * @param dataset the recordings, whose features hold each window's level
      * @param heldOut cross-validation's probabilities of every window of every recording
      * @param background labels that are never reported
      * @param hopSeconds the time between windows
+     * @param kinds each sound's kind and why; a sound not named is short
      */
     public DetectionCalibration calibrate(SoundDataset dataset, HeldOutProbabilities heldOut, Set<String> background,
-            double hopSeconds) {
+            double hopSeconds, Map<String, SoundKinds.Choice> kinds) {
         List<String> labels = dataset.sounds();
         int level = dataset.featureNames().indexOf("level_dbfs");
         if (level < 0) {
             throw new IllegalStateException("the features hold no window level (level_dbfs)");
         }
-        List<RecordingFeatures> recordings = dataset.recordings();
-        // best[r] : per onset of recording r, per label, the confidence at which that label would be reported.
-        List<List<double[]>> onsets = new ArrayList<>();
-        double[] minutesOf = new double[labels.size()];
-        for (int r = 0; r < recordings.size(); r++) {
-            RecordingFeatures recording = recordings.get(r);
-            onsets.add(onsets(recording, heldOut.of(r), labels, background, level, hopSeconds));
-            minutesOf[labels.indexOf(recording.sound())] += recording.windows().length * hopSeconds / 60;
-        }
+        Replay replay = new Replay(dataset, heldOut, level, hopSeconds);
         double backgroundMinutes = 0;
         for (int i = 0; i < labels.size(); i++) {
-            backgroundMinutes += background.contains(labels.get(i)) ? minutesOf[i] : 0;
+            backgroundMinutes += background.contains(labels.get(i)) ? replay.minutesOf[i] : 0;
         }
-        double totalMinutes = Arrays.stream(minutesOf).sum();
+        double totalMinutes = Arrays.stream(replay.minutesOf).sum();
+
+        DetectionSettings.Builder kinded = rule.toBuilder().mute(background);
+        kinds.forEach((sound, choice) -> kinded.sound(sound, s -> s.withKind(choice.kind())));
+        DetectionSettings base = kinded.build();
+
+        // Every threshold for all sounds at once: the curves, and each sound's lowest threshold within the target.
+        int sounds = labels.size();
+        double[] minutes = new double[sounds];
+        for (int s = 0; s < sounds; s++) {
+            minutes[s] = Math.max(MINIMUM_MINUTES, backgroundMinutes > 0 ? backgroundMinutes
+                    : totalMinutes - replay.minutesOf[s]);
+        }
+        List<List<DetectionCalibration.CurvePoint>> curves = new ArrayList<>();
+        double[] chosen = new double[sounds];
+        for (int s = 0; s < sounds; s++) {
+            curves.add(new ArrayList<>());
+            chosen[s] = 1.0;
+        }
+        for (int percent = 100; percent >= LOWEST_PERCENT; percent--) {
+            double threshold = percent / 100.0;
+            Replay.Figures f = replay.run(base.toBuilder().confidence(threshold).build(), labels);
+            for (int s = 0; s < sounds; s++) {
+                // False alarms only grow as the threshold falls; without any threshold within the target, the
+                // strictest.
+                if (f.falseAlarms(s) / minutes[s] <= target) {
+                    chosen[s] = threshold;
+                }
+                if (percent % CURVE_STEP_PERCENT == 0) {
+                    curves.get(s).add(0, point(threshold, f, s, minutes[s], base.kindOf(labels.get(s))));
+                }
+            }
+        }
+
+        DetectionSettings.Builder calibrated = base.toBuilder();
+        for (int s = 0; s < sounds; s++) {
+            double threshold = chosen[s];
+            calibrated.sound(labels.get(s), x -> x.withConfidence(threshold));
+        }
+        Replay.Figures expected = replay.run(calibrated.build(), labels);
 
         List<DetectionCalibration.SoundThreshold> thresholds = new ArrayList<>();
-        for (int s = 0; s < labels.size(); s++) {
-            if (background.contains(labels.get(s))) {
+        for (int s = 0; s < sounds; s++) {
+            String sound = labels.get(s);
+            if (background.contains(sound)) {
                 continue;
             }
-            List<Double> hits = new ArrayList<>();
-            List<Double> alarms = new ArrayList<>();
-            for (int r = 0; r < recordings.size(); r++) {
-                boolean own = recordings.get(r).sound().equals(labels.get(s));
-                double bestOnset = 0;
-                for (double[] onset : onsets.get(r)) {
-                    if (own) {
-                        bestOnset = Math.max(bestOnset, onset[s]);
-                    } else if (onset[s] > 0) {
-                        alarms.add(onset[s]);
-                    }
-                }
-                if (own) {
-                    hits.add(bestOnset);
-                }
-            }
-            double minutes = backgroundMinutes > 0 ? backgroundMinutes : totalMinutes - minutesOf[s];
-            thresholds.add(choose(labels.get(s), hits, alarms, Math.max(MINIMUM_MINUTES, minutes)));
+            SoundKind kind = base.kindOf(sound);
+            SoundKinds.Choice choice = kinds.get(sound);
+            boolean held = kind == SoundKind.HELD;
+            thresholds.add(new DetectionCalibration.SoundThreshold(sound, kind.id(),
+                    choice == null ? null : choice.reason(), chosen[s],
+                    held ? DetectionSettings.keepFor(chosen[s]) : null, round(expected.recall(s)),
+                    held ? round(expected.coverage(s)) : null, round(expected.falseAlarms(s) / minutes[s]),
+                    expected.own(s), curves.get(s)));
         }
         String method = String.format(Locale.ROOT, "per sound, the lowest threshold whose false alarms stay within"
-                + " %s per minute of %s, on cross-validated probabilities of held-out windows replayed through the"
-                + " %s decision rule", trim(target), backgroundMinutes > 0 ? "background audio" : "the other sounds'"
-                + " audio", rule.rule().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                + " %s per minute of %s, the detector's decisions (%s rule for short sounds, smoothed over %d windows"
+                + " with a start and a keep threshold for held sounds) replayed over cross-validated probabilities of"
+                + " held-out windows", trim(target), backgroundMinutes > 0 ? "background audio" : "the other sounds'"
+                + " audio", rule.rule().name().toLowerCase(Locale.ROOT).replace('_', ' '), rule.smoothingWindows());
         return new DetectionCalibration(method, target, round(backgroundMinutes > 0 ? backgroundMinutes : totalMinutes),
-                rule.rule().name(), rule.minimumLevelDbfs(), rule.onsetRiseDb(), rule.onsetWindows(), thresholds);
+                rule.rule().name(), rule.minimumLevelDbfs(), rule.onsetRiseDb(), rule.onsetWindows(),
+                rule.smoothingWindows(), thresholds);
     }
 
-    /** The onsets of one recording: per onset, per label, the confidence at which it would have been reported. */
-    private List<double[]> onsets(RecordingFeatures recording, float[][] probabilities, List<String> labels,
-            Set<String> background, int level, double hopSeconds) {
-        // Everything muted: the decider only says which windows it judges; the confidences are read here.
-        EventDecider decider = new EventDecider(rule.withMuted(new HashSet<>(labels)), labels, hopSeconds);
-        List<double[]> onsets = new ArrayList<>();
-        double[] window = new double[labels.size()];
-        double[] current = null;
-        float[][] windows = recording.windows();
-        for (int w = 0; w < windows.length; w++) {
-            double seconds = w * hopSeconds;
-            if (!decider.wants(seconds, windows[w][level])) {
-                continue;
-            }
-            if (decider.atOnset()) {
-                current = new double[labels.size()];
-                onsets.add(current);
-            }
-            for (int i = 0; i < window.length; i++) {
-                window[i] = probabilities[w][i];
-            }
-            int best = Probabilities.mostProbable(window);
-            if (!background.contains(labels.get(best))) {
-                current[best] = Math.max(current[best], window[best]);
-            }
-            decider.decide(seconds, windows[w][level], window);
-        }
-        return onsets;
+    private static DetectionCalibration.CurvePoint point(double threshold, Replay.Figures f, int sound, double minutes,
+            SoundKind kind) {
+        return new DetectionCalibration.CurvePoint(threshold, round(f.recall(sound)),
+                round(f.falseAlarms(sound) / minutes),
+                kind == SoundKind.HELD ? round(f.coverage(sound)) : null);
     }
 
-    private DetectionCalibration.SoundThreshold choose(String sound, List<Double> hits, List<Double> alarms,
-            double minutes) {
-        List<DetectionCalibration.CurvePoint> curve = new ArrayList<>();
-        DetectionCalibration.CurvePoint chosen = null;
-        for (int percent = 100; percent >= LOWEST_PERCENT; percent--) {
-            DetectionCalibration.CurvePoint p = point(percent / 100.0, hits, alarms, minutes);
-            // False alarms only grow as the threshold falls; without any threshold within the target, the strictest.
-            if (percent == 100 || p.falseAlarmsPerMinute() <= target) {
-                chosen = p;
-            }
-            if (percent % CURVE_STEP_PERCENT == 0) {
-                curve.add(0, p);
+    /** The data set's recordings, each a stream of its own, replayed through the decider. */
+    private static final class Replay {
+        private final List<RecordingFeatures> recordings;
+        private final HeldOutProbabilities heldOut;
+        private final int level;
+        private final double hop;
+        private final int[] labelOf;
+        final double[] minutesOf;
+
+        Replay(SoundDataset dataset, HeldOutProbabilities heldOut, int level, double hopSeconds) {
+            this.recordings = dataset.recordings();
+            this.heldOut = heldOut;
+            this.level = level;
+            this.hop = hopSeconds;
+            List<String> labels = dataset.sounds();
+            this.labelOf = new int[recordings.size()];
+            this.minutesOf = new double[labels.size()];
+            for (int r = 0; r < recordings.size(); r++) {
+                labelOf[r] = labels.indexOf(recordings.get(r).sound());
+                minutesOf[labelOf[r]] += recordings.get(r).windows().length * hopSeconds / 60;
             }
         }
-        return new DetectionCalibration.SoundThreshold(sound, chosen.threshold(), round(chosen.recall()),
-                round(chosen.falseAlarmsPerMinute()), hits.size(), curve);
-    }
 
-    private static DetectionCalibration.CurvePoint point(double threshold, List<Double> hits, List<Double> alarms,
-            double minutes) {
-        long found = hits.stream().filter(c -> c >= threshold).count();
-        long falseAlarms = alarms.stream().filter(c -> c >= threshold).count();
-        double recall = hits.isEmpty() ? 0 : found / (double) hits.size();
-        double rate = minutes > 0 ? falseAlarms / minutes : (falseAlarms == 0 ? 0 : Double.MAX_VALUE);
-        return new DetectionCalibration.CurvePoint(threshold, round(recall), round(rate));
+        /** What the detector with these settings reports over every recording. */
+        Figures run(DetectionSettings settings, List<String> labels) {
+            int n = labels.size();
+            Figures f = new Figures(n);
+            double[] p = new double[n];
+            for (int r = 0; r < recordings.size(); r++) {
+                int own = labelOf[r];
+                float[][] windows = recordings.get(r).windows();
+                float[][] probabilities = heldOut.of(r);
+                boolean[] reported = new boolean[n];
+                boolean[] active = new boolean[n];
+                SoundListener listener = new SoundListener() {
+                    @Override
+                    public void soundRecognised(SoundEvent event) {
+                        int s = labels.indexOf(event.sound());
+                        if (event.phase() == SoundEvent.Phase.START) {
+                            active[s] = true;
+                        }
+                        if (!event.begins()) {
+                            return;
+                        }
+                        if (s == own) {
+                            reported[s] = true;
+                        } else {
+                            f.alarms[s]++;
+                        }
+                    }
+
+                    @Override
+                    public void soundStopped(SoundEvent event) {
+                        active[labels.indexOf(event.sound())] = false;
+                    }
+                };
+                EventDecider decider = new EventDecider(settings, labels, hop);
+                for (int w = 0; w < windows.length; w++) {
+                    float[] row = probabilities[w];
+                    decider.next(w * hop, windows[w][level], () -> {
+                        for (int i = 0; i < n; i++) {
+                            p[i] = row[i];
+                        }
+                        return p;
+                    }, listener);
+                    if (active[own]) {
+                        f.covered[own]++;
+                    }
+                }
+                decider.finish(windows.length * hop, listener);
+                f.ownRecordings[own]++;
+                f.ownWindows[own] += windows.length;
+                if (reported[own]) {
+                    f.hits[own]++;
+                }
+            }
+            return f;
+        }
+
+        static final class Figures {
+            final int[] hits;
+            final int[] ownRecordings;
+            final long[] alarms;
+            final long[] covered;
+            final long[] ownWindows;
+
+            Figures(int labels) {
+                hits = new int[labels];
+                ownRecordings = new int[labels];
+                alarms = new long[labels];
+                covered = new long[labels];
+                ownWindows = new long[labels];
+            }
+
+            double recall(int s) {
+                return ownRecordings[s] == 0 ? 0 : hits[s] / (double) ownRecordings[s];
+            }
+
+            double coverage(int s) {
+                return ownWindows[s] == 0 ? 0 : covered[s] / (double) ownWindows[s];
+            }
+
+            long falseAlarms(int s) {
+                return alarms[s];
+            }
+
+            int own(int s) {
+                return ownRecordings[s];
+            }
+        }
     }
 
     private static double round(double v) {

@@ -131,7 +131,7 @@ public final class BatchClassifier {
             r.warnings().forEach(log::warn);
             log.info(String.format(Locale.ROOT, "  %-32s %d events", job.name(), r.events().size()));
             if (r.score() != null) {
-                EventEvaluation.Figures f = LongRecordingEvents.figures(r.score(), r.timeline());
+                EventEvaluation.Figures f = LongRecordingEvents.figures(r.score(), r.timeline(), r.held());
                 log.info("    against " + r.truth().getFileName() + ": " + LongRecordingEvents.describe(f));
             }
         }

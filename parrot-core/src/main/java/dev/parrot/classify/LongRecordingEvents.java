@@ -3,6 +3,7 @@ package dev.parrot.classify;
 import be.tarsos.dsp.AudioDispatcher;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.evaluation.events.Detection;
+import dev.parrot.evaluation.events.HeldScore;
 import dev.parrot.evaluation.events.OnsetScore;
 import dev.parrot.evaluation.events.TimelineComparison;
 import dev.parrot.evaluation.events.TimelineError;
@@ -11,6 +12,7 @@ import dev.parrot.model.ModelFiles;
 import dev.parrot.runtime.AudioInputs;
 import dev.parrot.runtime.SoundDetector;
 import dev.parrot.runtime.SoundEvent;
+import dev.parrot.runtime.SoundKind;
 import dev.parrot.runtime.SoundListener;
 import dev.parrot.runtime.SoundModel;
 import dev.parrot.segments.RecordingSegments;
@@ -56,10 +58,11 @@ public final class LongRecordingEvents {
      * @param truth the truth SRT, or null when there is none (or it could not be read: see warnings)
      * @param score the events against the truth per onset, or null without truth
      * @param timeline the events against the truth frame by frame, or null without truth
+     * @param held the held sounds' spans against their truth, or null without truth
      * @param warnings what was wrong with the truth, each naming the file
      */
     public record Result(String file, double durationSeconds, List<SoundEvent> events, Path srt, Path csv,
-            Path truth, OnsetScore score, TimelineComparison timeline, List<String> warnings) {
+            Path truth, OnsetScore score, TimelineComparison timeline, HeldScore held, List<String> warnings) {
 
         public Result {
             events = List.copyOf(events);
@@ -70,7 +73,7 @@ public final class LongRecordingEvents {
         public EventEvaluation.Recording toJson() {
             return new EventEvaluation.Recording(file, durationSeconds, events.size(), srt.toString(),
                     csv.toString(), truth == null ? null : truth.toString(),
-                    score == null ? null : figures(score, timeline));
+                    score == null ? null : figures(score, timeline, held));
         }
     }
 
@@ -95,7 +98,7 @@ public final class LongRecordingEvents {
             Path eventsDirectory) throws UnreadableRecordingException, IOException {
         List<SoundEvent> events = new ArrayList<>();
         AudioDispatcher stream = AudioInputs.wav(file, model.settings().hopSamples());
-        SoundDetector detector = model.newDetector(events::add).attachTo(stream);
+        SoundDetector detector = model.newDetector(SoundListener.all(events::add)).attachTo(stream);
         stream.run();
         double duration = detector.secondsProcessed();
         List<Segment> marks = marks(events, duration);
@@ -113,15 +116,22 @@ public final class LongRecordingEvents {
         List<Segment> truth = truthFile.isEmpty() ? null
                 : truth(model, truthFile.get(), sound, duration, warnings);
         if (truth == null) {
-            return new Result(name, duration, events, srt, csv, null, null, null, warnings);
+            return new Result(name, duration, events, srt, csv, null, null, null, null, warnings);
         }
         double window = model.settings().windowSamples() / (double) model.settings().sampleRate();
-        List<Detection> detections = events.stream()
+        // A held sound is found by its start; its continuations and stop are not more onsets.
+        List<Detection> detections = events.stream().filter(SoundEvent::begins)
                 .map(e -> new Detection(e.sound(), e.timeSeconds() + window)).toList();
         OnsetScore score = OnsetScore.of(truth, detections, duration);
         TimelineComparison timeline = TimelineComparison.of(truth, marks, duration,
                 TimelineComparison.DEFAULT_FRAME_SECONDS);
-        return new Result(name, duration, events, srt, csv, truthFile.get(), score, timeline, warnings);
+        HeldScore held = HeldScore.of(truth.stream().filter(t -> isHeld(model, t.label())).toList(),
+                marks.stream().filter(m -> isHeld(model, m.label())).toList());
+        return new Result(name, duration, events, srt, csv, truthFile.get(), score, timeline, held, warnings);
+    }
+
+    private static boolean isHeld(SoundModel model, String label) {
+        return model.labels().contains(label) && model.kindOf(label) == SoundKind.HELD;
     }
 
     /**
@@ -148,15 +158,24 @@ public final class LongRecordingEvents {
         }
     }
 
-    /** Each event as a segment from its window's start, {@link #MARK_SECONDS} long or up to the next event. */
+    /**
+     * The events as segments: a held sound from its start to its stop (as Parrot.py's segments mark it); a short
+     * sound from its window's start, {@link #MARK_SECONDS} long or up to the next event that begins something.
+     */
     static List<Segment> marks(List<SoundEvent> events, double durationSeconds) {
+        List<SoundEvent> begins = events.stream().filter(SoundEvent::begins).toList();
         List<Segment> marks = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            SoundEvent e = events.get(i);
+        for (int i = 0; i < begins.size(); i++) {
+            SoundEvent e = begins.get(i);
             double start = e.timeSeconds();
-            double end = Math.min(start + MARK_SECONDS, durationSeconds);
-            if (i + 1 < events.size()) {
-                end = Math.min(end, events.get(i + 1).timeSeconds());
+            double end;
+            if (e.phase() == SoundEvent.Phase.START) {
+                end = stopOf(events, e, durationSeconds);
+            } else {
+                end = Math.min(start + MARK_SECONDS, durationSeconds);
+                if (i + 1 < begins.size()) {
+                    end = Math.min(end, begins.get(i + 1).timeSeconds());
+                }
             }
             // SRT counts milliseconds: a mark shorter than one would vanish from the file.
             marks.add(new Segment(start, Math.max(end, start + 0.001), e.sound(), 0));
@@ -164,18 +183,31 @@ public final class LongRecordingEvents {
         return marks;
     }
 
+    /** Where the held sound that {@code start} began stopped: its next stop, or the end of the audio. */
+    private static double stopOf(List<SoundEvent> events, SoundEvent start, double durationSeconds) {
+        for (int j = events.indexOf(start) + 1; j < events.size(); j++) {
+            SoundEvent e = events.get(j);
+            if (e.sound().equals(start.sound()) && e.phase() == SoundEvent.Phase.STOP) {
+                return Math.min(e.timeSeconds(), durationSeconds);
+            }
+        }
+        return durationSeconds;
+    }
+
     private static String csv(List<SoundEvent> events) {
-        StringBuilder s = new StringBuilder("time_seconds,sound,confidence,level_dbfs\n");
+        StringBuilder s = new StringBuilder("time_seconds,sound,confidence,level_dbfs,event\n");
         for (SoundEvent e : events) {
             s.append(String.format(Locale.ROOT, "%.3f", e.timeSeconds())).append(',')
                     .append(Csv.field(e.sound())).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f,%.1f", e.confidence(), e.levelDbfs())).append('\n');
+                    .append(String.format(Locale.ROOT, "%.4f,%s", e.confidence(), Double.isFinite(e.levelDbfs())
+                            ? String.format(Locale.ROOT, "%.1f", e.levelDbfs()) : ""))
+                    .append(',').append(e.phase().name().toLowerCase(Locale.ROOT)).append('\n');
         }
         return s.toString();
     }
 
-    /** The figures {@code <model>-unseen.json} holds for a score and its frame-by-frame comparison. */
-    public static EventEvaluation.Figures figures(OnsetScore score, TimelineComparison timeline) {
+    /** The figures {@code <model>-unseen.json} holds for a score, its frame-by-frame comparison and held sounds. */
+    public static EventEvaluation.Figures figures(OnsetScore score, TimelineComparison timeline, HeldScore held) {
         List<EventEvaluation.ErrorKind> errors = new ArrayList<>();
         for (TimelineError kind : TimelineError.values()) {
             errors.add(new EventEvaluation.ErrorKind(kind.label(), kind.falsePositive(), timeline.count(kind),
@@ -185,7 +217,9 @@ public final class LongRecordingEvents {
         return new EventEvaluation.Figures(score.onsets(), score.found(), score.recall(), score.falseAlarms(),
                 score.backgroundFalseAlarms(), score.wrongSound(), score.repeats(), score.backgroundSeconds(),
                 Double.isFinite(perMinute) ? perMinute : null, finite(score.medianDelayMillis()),
-                finite(score.p90DelayMillis()), errors);
+                finite(score.p90DelayMillis()), errors, held.segments(),
+                held.measured() ? Math.round(held.coverage() * 10000) / 10000.0 : null,
+                finite(held.medianStopDelayMillis()));
     }
 
     /** The recordings' events pooled: null when none was measured against a truth. */
@@ -194,7 +228,8 @@ public final class LongRecordingEvents {
         EventEvaluation.Figures overall = measured.isEmpty() ? null
                 : figures(OnsetScore.pooled(measured.stream().map(Result::score).toList()),
                         TimelineComparison.pooled(measured.stream().map(Result::timeline).toList(),
-                                TimelineComparison.DEFAULT_FRAME_SECONDS));
+                                TimelineComparison.DEFAULT_FRAME_SECONDS),
+                        HeldScore.pooled(measured.stream().map(Result::held).toList()));
         return new EventEvaluation(results.stream().map(Result::toJson).toList(), overall);
     }
 
@@ -207,6 +242,13 @@ public final class LongRecordingEvents {
                         f.falseAlarmsPerMinute(), f.falseAlarms(), f.backgroundSeconds()));
         s.append(f.medianDelayMillis() == null ? ", nothing found"
                 : String.format(Locale.ROOT, ", median delay %.0f ms", f.medianDelayMillis()));
+        if (f.heldSounds() > 0) {
+            s.append(String.format(Locale.ROOT, "; held sounds (%d) reported over %.3f of their length", f.heldSounds(),
+                    f.heldCoverage()));
+            s.append(f.medianStopDelayMillis() == null ? ", never reported"
+                    : String.format(Locale.ROOT, ", stopped a median %.0f ms after their end",
+                            f.medianStopDelayMillis()));
+        }
         return s.toString();
     }
 

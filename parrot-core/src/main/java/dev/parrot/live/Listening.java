@@ -2,12 +2,15 @@ package dev.parrot.live;
 
 import dev.parrot.classify.LongRecordingEvents;
 import dev.parrot.evaluation.events.Detection;
+import dev.parrot.evaluation.events.HeldScore;
 import dev.parrot.evaluation.events.OnsetScore;
 import dev.parrot.evaluation.events.TimelineComparison;
 import dev.parrot.model.EventEvaluation;
 import dev.parrot.runtime.AudioSource;
 import dev.parrot.runtime.SoundDetector;
 import dev.parrot.runtime.SoundEvent;
+import dev.parrot.runtime.SoundKind;
+import dev.parrot.runtime.SoundListener;
 import dev.parrot.runtime.SoundModel;
 import dev.parrot.segments.RecordingSegments;
 import dev.parrot.segments.Segment;
@@ -26,7 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * A model's own detector ({@link SoundModel#newDetector}, the calibrated settings) on a source, each event handed on
- * as it is heard, and a summary at the end: the events per sound, and, for a recording with a truth SRT beside it
+ * as it is heard (a held sound's start, continuations and stop too), and a summary at the end: the sounds heard per
+ * sound (a held sound once, by its start), and, for a recording with a truth SRT beside it
  * (found by {@link SrtLocator}'s rules, as {@code classify} finds it), the recall of onsets and the false alarms per
  * minute, counted as {@code classify} counts them ({@link OnsetScore}).
  *
@@ -38,8 +42,9 @@ public final class Listening {
      * What was heard.
      *
      * @param seconds the audio listened to
-     * @param events in time order
-     * @param perSound events per sound, every sound of the model in its order
+     * @param events in time order, every phase
+     * @param perSound sounds heard per sound (short sounds and held sounds' starts), every sound of the model in its
+     *        order
      * @param truth the truth SRT the events were scored against, or null
      * @param figures the score against it, or null
      * @param warnings what was wrong with the truth
@@ -53,8 +58,9 @@ public final class Listening {
             StringBuilder counts = new StringBuilder();
             perSound.forEach((sound, n) -> counts.append(counts.isEmpty() ? "" : ", ").append(sound).append(' ')
                     .append(n));
-            lines.add(String.format(Locale.ROOT, "Heard %d event%s in %.1f s: %s", events.size(),
-                    events.size() == 1 ? "" : "s", seconds, counts));
+            int heard = perSound.values().stream().mapToInt(Integer::intValue).sum();
+            lines.add(String.format(Locale.ROOT, "Heard %d sound%s in %.1f s: %s", heard, heard == 1 ? "" : "s",
+                    seconds, counts));
             if (figures != null) {
                 lines.add("Against " + truth + ": " + LongRecordingEvents.describe(figures));
             }
@@ -69,10 +75,10 @@ public final class Listening {
     /** @param heard gets each event as it is heard, on the listening thread */
     public Listening(SoundModel model, Consumer<SoundEvent> heard) {
         this.model = model;
-        this.detector = model.newDetector(event -> {
+        this.detector = model.newDetector(SoundListener.all(event -> {
             events.add(event);
             heard.accept(event);
-        });
+        }));
     }
 
     /**
@@ -99,7 +105,7 @@ public final class Listening {
         double seconds = detector.secondsProcessed();
         Map<String, Integer> perSound = new LinkedHashMap<>();
         model.labels().stream().filter(l -> !model.isBackground(l)).forEach(l -> perSound.put(l, 0));
-        events.forEach(e -> perSound.merge(e.sound(), 1, Integer::sum));
+        events.stream().filter(SoundEvent::begins).forEach(e -> perSound.merge(e.sound(), 1, Integer::sum));
         if (recording == null) {
             return new Result(seconds, events, perSound, null, null, List.of());
         }
@@ -126,23 +132,47 @@ public final class Listening {
         warnings.addAll(read.warnings());
         List<Segment> sounds = read.segments().stream().filter(s -> !model.isBackground(s.label())).toList();
         double window = model.settings().windowSamples() / (double) model.settings().sampleRate();
-        List<Detection> detections = events.stream()
+        // A held sound is found by its start; its continuations and stop are not more onsets.
+        List<Detection> detections = events.stream().filter(SoundEvent::begins)
                 .map(e -> new Detection(e.sound(), e.timeSeconds() + window)).toList();
         OnsetScore score = OnsetScore.of(sounds, detections, seconds);
-        TimelineComparison timeline = TimelineComparison.of(sounds, marks(seconds), seconds,
+        List<Segment> marks = marks(seconds);
+        TimelineComparison timeline = TimelineComparison.of(sounds, marks, seconds,
                 TimelineComparison.DEFAULT_FRAME_SECONDS);
-        return new Result(seconds, events, perSound, truth.get(), LongRecordingEvents.figures(score, timeline),
+        HeldScore held = HeldScore.of(sounds.stream().filter(t -> isHeld(t.label())).toList(),
+                marks.stream().filter(m -> isHeld(m.label())).toList());
+        return new Result(seconds, events, perSound, truth.get(), LongRecordingEvents.figures(score, timeline, held),
                 warnings);
     }
 
-    /** The events as classify marks them in its SRT: {@link LongRecordingEvents#MARK_SECONDS} from each. */
+    private boolean isHeld(String label) {
+        return model.labels().contains(label) && model.kindOf(label) == SoundKind.HELD;
+    }
+
+    /**
+     * The events as classify marks them in its SRT: a held sound from its start to its stop, a short sound
+     * {@link LongRecordingEvents#MARK_SECONDS} from its window or up to the next event that begins something.
+     */
     private List<Segment> marks(double seconds) {
+        List<SoundEvent> begins = events.stream().filter(SoundEvent::begins).toList();
         List<Segment> marks = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            SoundEvent e = events.get(i);
-            double end = Math.min(e.timeSeconds() + LongRecordingEvents.MARK_SECONDS, seconds);
-            if (i + 1 < events.size()) {
-                end = Math.min(end, events.get(i + 1).timeSeconds());
+        for (int i = 0; i < begins.size(); i++) {
+            SoundEvent e = begins.get(i);
+            double end;
+            if (e.phase() == SoundEvent.Phase.START) {
+                end = seconds;
+                for (int j = events.indexOf(e) + 1; j < events.size(); j++) {
+                    SoundEvent later = events.get(j);
+                    if (later.sound().equals(e.sound()) && later.phase() == SoundEvent.Phase.STOP) {
+                        end = Math.min(later.timeSeconds(), seconds);
+                        break;
+                    }
+                }
+            } else {
+                end = Math.min(e.timeSeconds() + LongRecordingEvents.MARK_SECONDS, seconds);
+                if (i + 1 < begins.size()) {
+                    end = Math.min(end, begins.get(i + 1).timeSeconds());
+                }
             }
             marks.add(new Segment(e.timeSeconds(), Math.max(end, e.timeSeconds() + 0.001), e.sound(), 0));
         }
@@ -150,11 +180,15 @@ public final class Listening {
     }
 
     /**
-     * An event as a line of the log: time, sound, confidence and level, with the precision of classify's events CSV
-     * so that the two can be compared line by line.
+     * An event as a line of the log: time, sound, confidence, level and phase ({@code once} for a short sound;
+     * {@code start}, {@code continuing}, {@code stop} for a held one), with the precision and words of classify's
+     * events CSV so that the two can be compared line by line. A stop decided on a window too quiet to measure has no
+     * level.
      */
     public static String line(SoundEvent event) {
-        return String.format(Locale.ROOT, "%9.3f s  %-12s %.4f  %6.1f dBFS", event.timeSeconds(), event.sound(),
-                event.confidence(), event.levelDbfs());
+        String level = Double.isFinite(event.levelDbfs())
+                ? String.format(Locale.ROOT, "%6.1f dBFS", event.levelDbfs()) : "     - dBFS";
+        return String.format(Locale.ROOT, "%9.3f s  %-12s %.4f  %s  %s", event.timeSeconds(), event.sound(),
+                event.confidence(), level, event.phase().name().toLowerCase(Locale.ROOT));
     }
 }

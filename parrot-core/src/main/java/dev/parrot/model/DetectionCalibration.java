@@ -1,51 +1,90 @@
 package dev.parrot.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
 
 /**
- * The detector settings training chose for a model, and what they are expected to give: per sound, the confidence
- * threshold with the best recall of its onsets while its false alarms (on background audio and on the other sounds)
- * stay within a target rate, estimated from cross-validated probabilities of windows the models had not learnt from.
+ * The detector settings training chose for a model, and what they are expected to give: per sound, its kind (short or
+ * held) and the confidence threshold with the best recall while its false alarms (on background audio and on the
+ * other sounds) stay within a target rate, estimated by replaying the detector's own decisions over cross-validated
+ * probabilities of windows the models had not learnt from.
  *
  * @param method how the thresholds were chosen, in words
  * @param targetFalseAlarmsPerMinute the false alarms per minute each sound was allowed
  * @param minutesJudged the minutes of audio false alarms are counted per: the background labels' audio, or (without
  *        background labels) the other sounds' audio
- * @param rule the detector's decision rule the thresholds are for (a {@code DecisionRule} name)
+ * @param rule the detector's decision rule for short sounds (a {@code DecisionRule} name)
  * @param minimumLevelDbfs the quietest window the rule judges
  * @param onsetRiseDb the rise above the running floor that starts a sound
  * @param onsetWindows the windows from an onset that may decide it
+ * @param smoothingWindows the windows a held sound's probability is averaged over (0 in files written before held
+ *        sounds: the detector's default)
  * @param sounds per sound (background labels are never reported and have none)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DetectionCalibration(String method, double targetFalseAlarmsPerMinute, double minutesJudged,
-        String rule, double minimumLevelDbfs, double onsetRiseDb, int onsetWindows, List<SoundThreshold> sounds) {
+        String rule, double minimumLevelDbfs, double onsetRiseDb, int onsetWindows, int smoothingWindows,
+        List<SoundThreshold> sounds) {
 
     public DetectionCalibration {
         sounds = List.copyOf(sounds);
     }
 
+    /** A calibration of short sounds only, as written before held sounds. */
+    public DetectionCalibration(String method, double targetFalseAlarmsPerMinute, double minutesJudged, String rule,
+            double minimumLevelDbfs, double onsetRiseDb, int onsetWindows, List<SoundThreshold> sounds) {
+        this(method, targetFalseAlarmsPerMinute, minutesJudged, rule, minimumLevelDbfs, onsetRiseDb, onsetWindows, 0,
+                sounds);
+    }
+
     /**
      * @param sound the sound
-     * @param threshold the probability it needs to be reported
-     * @param expectedRecall the share of its recordings' onsets reported at that threshold
-     * @param expectedFalseAlarmsPerMinute its reports elsewhere, per minute of the audio judged
-     * @param onsets the onsets (recordings or segments of the sound) it was judged on
+     * @param kind {@code short} or {@code held} (null in files written before held sounds: short)
+     * @param kindReason why it has that kind: what its recordings showed, or that the POM set it
+     * @param threshold the probability it needs to be reported (a held sound: to start)
+     * @param keepThreshold a held sound's smoothed probability below which it stops; null for a short sound
+     * @param expectedRecall the share of its recordings (or segments) in which it is reported (a held sound: started)
+     * @param expectedCoverage a held sound's share of its recordings' sound windows during which it is reported as
+     *        going on; null for a short sound
+     * @param expectedFalseAlarmsPerMinute its reports (a held sound: its starts) elsewhere, per minute of the audio
+     *        judged
+     * @param onsets the recordings or segments of the sound it was judged on
      * @param curve recall and false alarms as the threshold moves, for a plot
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SoundThreshold(String sound, double threshold, double expectedRecall,
-            double expectedFalseAlarmsPerMinute, int onsets, List<CurvePoint> curve) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SoundThreshold(String sound, String kind, String kindReason, double threshold, Double keepThreshold,
+            double expectedRecall, Double expectedCoverage, double expectedFalseAlarmsPerMinute, int onsets,
+            List<CurvePoint> curve) {
 
         public SoundThreshold {
             curve = List.copyOf(curve);
         }
+
+        /** A short sound's threshold, as written before held sounds. */
+        public SoundThreshold(String sound, double threshold, double expectedRecall,
+                double expectedFalseAlarmsPerMinute, int onsets, List<CurvePoint> curve) {
+            this(sound, null, null, threshold, null, expectedRecall, null, expectedFalseAlarmsPerMinute, onsets, curve);
+        }
+
+        /** Whether the sound is held (reported while it lasts) rather than short. */
+        public boolean held() {
+            return "held".equalsIgnoreCase(kind);
+        }
     }
 
-    /** One threshold's expected recall and false alarms per minute. */
+    /**
+     * One threshold's expected recall and false alarms per minute (and a held sound's coverage, else null).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CurvePoint(double threshold, double recall, double falseAlarmsPerMinute) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CurvePoint(double threshold, double recall, double falseAlarmsPerMinute, Double coverage) {
+
+        public CurvePoint(double threshold, double recall, double falseAlarmsPerMinute) {
+            this(threshold, recall, falseAlarmsPerMinute, null);
+        }
     }
 }

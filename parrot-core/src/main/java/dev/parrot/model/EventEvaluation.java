@@ -49,14 +49,27 @@ public record EventEvaluation(List<Recording> recordings, Figures overall) {
      * @param medianDelayMillis from onset to event, or null when nothing was found
      * @param p90DelayMillis the delay 90% of found sounds do not exceed, or null when nothing was found
      * @param errors Parrot.py's kinds of disagreement frame by frame, each event marked for 200 ms as in its SRT
+     * @param heldSounds true segments of held sounds (0 when none, or in files written before held sounds)
+     * @param heldCoverage the share of the held sounds' length reported as going on, or null without held sounds
+     * @param medianStopDelayMillis from a held sound's end to its reported stop (negative: stopped early), or null
+     *        when none was reported
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Figures(int onsets, int found, double recall, int falseAlarms, int backgroundFalseAlarms,
             int wrongSound, int repeats, double backgroundSeconds, Double falseAlarmsPerMinute,
-            Double medianDelayMillis, Double p90DelayMillis, List<ErrorKind> errors) {
+            Double medianDelayMillis, Double p90DelayMillis, List<ErrorKind> errors, int heldSounds,
+            Double heldCoverage, Double medianStopDelayMillis) {
 
         public Figures {
             errors = errors == null ? List.of() : List.copyOf(errors);
+        }
+
+        /** Figures without held sounds, as written before there were any. */
+        public Figures(int onsets, int found, double recall, int falseAlarms, int backgroundFalseAlarms,
+                int wrongSound, int repeats, double backgroundSeconds, Double falseAlarmsPerMinute,
+                Double medianDelayMillis, Double p90DelayMillis, List<ErrorKind> errors) {
+            this(onsets, found, recall, falseAlarms, backgroundFalseAlarms, wrongSound, repeats, backgroundSeconds,
+                    falseAlarmsPerMinute, medianDelayMillis, p90DelayMillis, errors, 0, null, null);
         }
     }
 

@@ -12,7 +12,7 @@ public enum DecisionRule {
      */
     EVERY_WINDOW {
         @Override
-        boolean startsJudging(EventDecider.State state, double levelDbfs) {
+        boolean startsJudging(EventDecider.Onsets state, double levelDbfs) {
             return levelDbfs >= state.settings.minimumLevelDbfs();
         }
 
@@ -34,7 +34,7 @@ public enum DecisionRule {
      */
     ONSET {
         @Override
-        boolean startsJudging(EventDecider.State state, double levelDbfs) {
+        boolean startsJudging(EventDecider.Onsets state, double levelDbfs) {
             return levelDbfs >= state.settings.minimumLevelDbfs()
                     && levelDbfs >= state.reference() + state.settings.onsetRiseDb();
         }
@@ -46,7 +46,7 @@ public enum DecisionRule {
     };
 
     /** Whether a window of this level starts a new decision; called for every window, in order. */
-    abstract boolean startsJudging(EventDecider.State state, double levelDbfs);
+    abstract boolean startsJudging(EventDecider.Onsets state, double levelDbfs);
 
     /** How many windows from the one that starts it a decision may take. */
     abstract int windowsJudged(DetectionSettings settings);

@@ -1,38 +1,51 @@
 package dev.parrot.runtime;
 
-import dev.parrot.Probabilities;
-
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The decisions of a {@link SoundDetector}, apart from its audio: fed each window's level in order, it says which
- * windows to classify, and fed their probabilities, which sound to report. Kept apart so that the same decisions can
- * be replayed over probabilities computed elsewhere (another model's, a benchmark's) and compared on equal terms.
+ * The decisions of a {@link SoundDetector}, apart from its audio: fed each window's level in order, with a way to get
+ * its probabilities, it tells a {@link SoundListener} what to report. The windows are classified only when a decision
+ * needs them. Training's calibration, the stream benchmark and {@code parrot:classify}'s events all drive this one
+ * decider, so that what they promise or measure is what the detector does.
  *
  * <pre>{@code
  * for each window, in order:
- *     if (decider.wants(start, level)) {
- *         SoundEvent event = decider.decide(start, level, probabilitiesOf(window));
- *         if (event != null) act(event);
- *     }
+ *     decider.next(start, level, () -> probabilitiesOf(window), listener);
+ * at the end of the stream:
+ *     decider.finish(end, listener);
  * }</pre>
  *
- * <p>Not thread-safe; one per stream.
+ * <p>Each sound is followed by the tracker of its {@link SoundKind}: short sounds are judged over an onset's first
+ * windows ({@link DecisionRule}), held sounds on every window loud enough, with a start, a steady rate of
+ * continuations, and a stop (which may fall on a window too quiet to classify). Not thread-safe; one per stream.
  */
 public final class EventDecider {
 
-    /** The running state a {@link DecisionRule} reads. */
-    static final class State {
+    /** The probabilities of the window being decided, per label in the model's order; asked for at most once. */
+    @FunctionalInterface
+    public interface ProbabilitySource {
+        double[] probabilities();
+    }
+
+    /**
+     * The running noise floor and the onset being judged, shared by the short sounds' trackers: one report per onset
+     * among all of them.
+     */
+    static final class Onsets {
         final DetectionSettings settings;
         /** Levels of the windows since the last onset, at most a second back, newest last (a ring). */
         private final double[] recent;
         private int recentCount;
         private int recentNext;
+        /** Windows of the current onset judged so far; -1 before the first onset. */
+        private int judged = -1;
+        private boolean decided;
+        private double loudest;
 
-        State(DetectionSettings settings, double hopSeconds) {
+        Onsets(DetectionSettings settings, double hopSeconds) {
             this.settings = settings;
             this.recent = new double[Math.max(2, (int) Math.round(FLOOR_SECONDS / hopSeconds))];
         }
@@ -49,16 +62,43 @@ public final class EventDecider {
             return Math.max(min, QUIETEST_DBFS);
         }
 
-        void remember(double level) {
-            recent[recentNext] = level;
+        /** Takes the next window's level; whether it is one of the windows the current onset is judged on. */
+        boolean next(double levelDbfs) {
+            if (settings.rule().startsJudging(this, levelDbfs)) {
+                judged = 0;
+                decided = false;
+                loudest = levelDbfs;
+                recentCount = 0;
+                recentNext = 0;
+            }
+            recent[recentNext] = levelDbfs;
             recentNext = (recentNext + 1) % recent.length;
             recentCount = Math.min(recentCount + 1, recent.length);
+            return judging();
         }
 
-        void forgetBefore(double level) {
-            recentCount = 0;
-            recentNext = 0;
-            remember(level);
+        boolean judging() {
+            return judged >= 0 && !decided && judged < settings.rule().windowsJudged(settings);
+        }
+
+        /** The judged window's level counts towards the onset's loudest; called once per judged window. */
+        void judge(double levelDbfs) {
+            judged++;
+            loudest = Math.max(loudest, levelDbfs);
+        }
+
+        /** A short sound was reported: the rest of the onset's windows are not judged. */
+        void decide() {
+            decided = true;
+        }
+
+        /** Whether a short sound was reported at the current onset. */
+        boolean decided() {
+            return decided;
+        }
+
+        double loudest() {
+            return loudest;
         }
     }
 
@@ -68,13 +108,9 @@ public final class EventDecider {
     /** Digital silence counts as this level, so that dither after it is no onset. */
     static final double QUIETEST_DBFS = -90;
 
-    private final DetectionSettings settings;
     private final List<String> labels;
-    private final boolean[] reportable;
-    private final State state;
-    private final Map<String, Double> lastReported = new HashMap<>();
-    private int judged = -1;
-    private double loudest;
+    private final Onsets onsets;
+    private final SoundTracker[] trackers;
 
     /**
      * @param settings what to report and when
@@ -82,69 +118,74 @@ public final class EventDecider {
      * @param hopSeconds the time between windows
      */
     public EventDecider(DetectionSettings settings, List<String> labels, double hopSeconds) {
-        this.settings = settings;
         this.labels = List.copyOf(labels);
-        this.reportable = new boolean[labels.size()];
+        this.onsets = new Onsets(settings, hopSeconds);
+        List<SoundTracker> list = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
-            reportable[i] = !settings.muted().contains(labels.get(i));
+            String sound = labels.get(i);
+            if (!settings.muted().contains(sound)) {
+                list.add(settings.kindOf(sound).track(i, this.labels, settings, onsets));
+            }
         }
-        this.state = new State(settings, hopSeconds);
+        this.trackers = list.toArray(new SoundTracker[0]);
     }
 
     /**
-     * Takes the level of the next window and says whether it is to be classified.
+     * Decides the next window of the stream, telling {@code listener} what it reports.
      *
      * @param startSeconds where the window starts in the stream
      * @param levelDbfs its RMS level
+     * @param source its probabilities, asked for only when a decision needs them
+     * @return whether the window was classified
      */
-    public boolean wants(double startSeconds, double levelDbfs) {
-        DecisionRule rule = settings.rule();
-        boolean starts = rule.startsJudging(state, levelDbfs);
-        if (starts) {
-            judged = 0;
-            loudest = levelDbfs;
-            state.forgetBefore(levelDbfs);
-        } else {
-            state.remember(levelDbfs);
+    public boolean next(double startSeconds, double levelDbfs, ProbabilitySource source, SoundListener listener) {
+        boolean atOnset = onsets.next(levelDbfs);
+        boolean wanted = false;
+        for (SoundTracker t : trackers) {
+            wanted |= t.wants(levelDbfs, atOnset);
         }
-        return judged >= 0 && judged < rule.windowsJudged(settings);
+        double[] probabilities = null;
+        if (wanted) {
+            probabilities = source.probabilities();
+            if (atOnset) {
+                onsets.judge(levelDbfs);
+            }
+        }
+        Window window = new Window(startSeconds, levelDbfs, probabilities, atOnset);
+        for (SoundTracker t : trackers) {
+            t.decide(window, listener);
+        }
+        return wanted;
     }
 
-    /** Whether the window just {@link #wants wanted} is the first of a decision: an onset, with the onset rule. */
-    public boolean atOnset() {
-        return judged == 0;
+    /** The stream has ended at {@code endSeconds}: held sounds still going on stop there. */
+    public void finish(double endSeconds, SoundListener listener) {
+        for (SoundTracker t : trackers) {
+            t.finish(endSeconds, listener);
+        }
     }
 
     /**
-     * The event to report for the window just {@link #wants wanted}, given its probabilities, or null.
+     * One window as the trackers see it.
      *
-     * @param startSeconds where the window starts
-     * @param levelDbfs its level
-     * @param probabilities per label, in the order given at construction
+     * @param probabilities null when the window was not classified
+     * @param judgedAtOnset whether it is one of the windows an onset is judged on
      */
-    public SoundEvent decide(double startSeconds, double levelDbfs, double[] probabilities) {
-        judged++;
-        loudest = Math.max(loudest, levelDbfs);
-        int best = Probabilities.mostProbable(probabilities);
-        if (!reportable[best]) {
-            return null;
+    record Window(double startSeconds, double levelDbfs, double[] probabilities, boolean judgedAtOnset) {
+
+        int mostProbable() {
+            return dev.parrot.Probabilities.mostProbable(probabilities);
         }
-        String sound = labels.get(best);
-        double confidence = probabilities[best];
-        if (confidence < settings.confidenceOf(sound)) {
-            return null;
-        }
-        Double last = lastReported.get(sound);
-        if (last != null && startSeconds - last < settings.throttleOf(sound) - 1e-9) {
-            return null;
-        }
-        lastReported.put(sound, startSeconds);
-        // One report per decision: the rest of the onset's windows are not classified.
-        judged = Integer.MAX_VALUE;
+    }
+
+    /** Every label's probability in a window, in the model's order, for an event (none when not classified). */
+    static Map<String, Double> named(List<String> labels, double[] probabilities) {
         Map<String, Double> all = new LinkedHashMap<>();
-        for (int i = 0; i < labels.size(); i++) {
-            all.put(labels.get(i), probabilities[i]);
+        if (probabilities != null) {
+            for (int i = 0; i < labels.size(); i++) {
+                all.put(labels.get(i), probabilities[i]);
+            }
         }
-        return new SoundEvent(sound, confidence, loudest, startSeconds, all);
+        return all;
     }
 }

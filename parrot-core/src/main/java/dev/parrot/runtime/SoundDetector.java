@@ -142,6 +142,7 @@ public final class SoundDetector implements AudioProcessor {
             take(new float[0], 0, 0, true);
         }
         recognise();
+        decider.finish(secondsProcessed(), listener);
     }
 
     /**
@@ -237,15 +238,12 @@ public final class SoundDetector implements AudioProcessor {
             int offset = (int) (nextWindow - bufferStart);
             double level = SoundWindows.levelDbfs(buffer, offset, window);
             double seconds = nextWindow / (double) rate;
-            if (decider.wants(seconds, level)) {
-                // Until the buffer first moves on, the context of early windows lies before index 0, which the
-                // extractor reads as silence: the start of the stream is treated like the start of a recording.
+            // Until the buffer first moves on, the context of early windows lies before index 0, which the
+            // extractor reads as silence: the start of the stream is treated like the start of a recording.
+            decider.next(seconds, level, () -> {
                 classifier.probabilities(buffer, offset, probabilities);
-                SoundEvent event = decider.decide(seconds, level, probabilities);
-                if (event != null) {
-                    listener.soundRecognised(event);
-                }
-            }
+                return probabilities;
+            }, listener);
             nextWindow += hop;
         }
     }

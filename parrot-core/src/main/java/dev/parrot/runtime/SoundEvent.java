@@ -6,11 +6,49 @@ import java.util.Map;
  * A sound recognised in a live stream.
  *
  * @param sound the sound
- * @param confidence its probability in the window, 0..1
+ * @param confidence its probability in the window that decided (for a held sound, smoothed over the recent windows),
+ *        0..1
  * @param levelDbfs the window's RMS level in dBFS: how loud it was made
- * @param timeSeconds where the window starts, in seconds of audio since the stream started
- * @param probabilities every sound's probability in the window, in the model's label order
+ * @param timeSeconds where the deciding window starts, in seconds of audio since the stream started; for a
+ *        {@link Phase#STOP}, the window in which the sound was found to have ended
+ * @param probabilities every sound's probability in the window, in the model's label order (empty for a stop decided
+ *        on a window too quiet to classify)
+ * @param phase what the event says: a short sound made once, or a held sound starting, going on, or stopping
  */
 public record SoundEvent(String sound, double confidence, double levelDbfs, double timeSeconds,
-        Map<String, Double> probabilities) {
+        Map<String, Double> probabilities, Phase phase) {
+
+    /**
+     * What an event says of its sound. A short sound ({@link SoundKind#SHORT}: a click, a pop) is reported once, as
+     * {@link #ONCE}. A held sound ({@link SoundKind#HELD}: a hiss, a hum, a whistle) is reported as {@link #START},
+     * then as {@link #CONTINUING} at a steady rate (its throttle time) for as long as it lasts, then as {@link #STOP}
+     * through {@link SoundListener#soundStopped}.
+     */
+    public enum Phase {
+        /** A short sound, reported once per onset. */
+        ONCE,
+        /** A held sound has started. */
+        START,
+        /** A held sound is still going on. */
+        CONTINUING,
+        /** A held sound has stopped. */
+        STOP
+    }
+
+    public SoundEvent {
+        if (phase == null) {
+            throw new IllegalArgumentException("an event needs a phase, one of " + java.util.List.of(Phase.values()));
+        }
+    }
+
+    /** A short sound's one report. */
+    public SoundEvent(String sound, double confidence, double levelDbfs, double timeSeconds,
+            Map<String, Double> probabilities) {
+        this(sound, confidence, levelDbfs, timeSeconds, probabilities, Phase.ONCE);
+    }
+
+    /** Whether this event begins something: a short sound, or a held sound's start. */
+    public boolean begins() {
+        return phase == Phase.ONCE || phase == Phase.START;
+    }
 }

@@ -215,6 +215,26 @@ public final class SoundModel {
                 : DetectionSettings.defaults().withMuted(Set.copyOf(backgroundLabels()));
     }
 
+    /**
+     * How {@code sound} is made, as training found it in the recordings or the POM set it: {@link SoundKind#HELD}
+     * sounds are reported while they last, {@link SoundKind#SHORT} ones once. Short for a model trained before there
+     * were kinds.
+     *
+     * @throws IllegalArgumentException when the model has no such sound
+     */
+    public SoundKind kindOf(String sound) {
+        if (!labels.contains(sound)) {
+            throw new IllegalArgumentException("The model " + name() + " has no sound '" + sound + "'; its sounds are "
+                    + labels + ".");
+        }
+        DetectionCalibration calibration = descriptor.calibration();
+        if (calibration == null) {
+            return SoundKind.SHORT;
+        }
+        return calibration.sounds().stream().filter(t -> t.sound().equals(sound) && t.kind() != null)
+                .map(t -> SoundKind.of(t.kind())).findFirst().orElse(SoundKind.SHORT);
+    }
+
     /** A detector of sounds in a live stream with the model's own {@link #detectionSettings()}, for one audio thread. */
     public SoundDetector newDetector(SoundListener listener) {
         return new SoundDetector(this, detectionSettings(), listener);

@@ -4,6 +4,7 @@ import dev.parrot.Setting;
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.augmentation.AugmentedRecordings;
+import dev.parrot.calibration.SoundKinds;
 import dev.parrot.calibration.ThresholdCalibration;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.dataset.TrainingSet;
@@ -19,6 +20,7 @@ import weka.core.Instances;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,6 +51,7 @@ final class Learning {
     Learned learn(SoundDataset dataset, AugmentedRecordings augmented, HeapBudget heap)
             throws ParrotException, IOException {
         ProgressLog log = request.log();
+        checkKinds(dataset);
         try {
             int folds = CrossValidation.effectiveFolds(request.folds(), dataset);
             log.info("Estimating accuracy by " + folds + "-fold cross-validation, all windows of a recording kept"
@@ -65,7 +68,7 @@ final class Learning {
             Classifier model = AbstractClassifier.makeCopy(template);
             model.buildClassifier(full.data());
             return new Learned(evaluation, calibration, model);
-        } catch (IOException e) {
+        } catch (IOException | ParrotException e) {
             throw e;
         } catch (OutOfMemoryError e) {
             throw heap.exhausted(e);
@@ -76,22 +79,47 @@ final class Learning {
         }
     }
 
-    /** The detector's thresholds for the onset rule that calibrated models use, and what each is expected to do. */
+    /** Refuses, before the long work, a kind set for a sound that is not learned: a typo would silently do nothing. */
+    private void checkKinds(SoundDataset dataset) throws ParrotException {
+        for (String sound : request.soundKinds().keySet()) {
+            if (!dataset.sounds().contains(sound) || dataset.background().contains(sound)) {
+                throw new ParrotException("A kind is set for '" + sound + "', which is not among the sounds learned: "
+                        + dataset.sounds().stream().filter(s -> !dataset.background().contains(s)).toList() + ".",
+                        Setting.SOUND_KINDS);
+            }
+        }
+    }
+
+    /**
+     * Each sound's kind, and the detector's thresholds for the onset rule that calibrated models use, and what each is
+     * expected to do.
+     */
     private DetectionCalibration calibrate(SoundDataset dataset, HeldOutProbabilities heldOut) {
         FeatureSettings features = request.features();
+        double hop = features.hopSamples() / (double) features.sampleRate();
         Set<String> background = Set.copyOf(dataset.background());
+        Map<String, SoundKinds.Choice> kinds = SoundKinds.choose(dataset, hop, request.soundKinds(),
+                "set, not inferred from the recordings");
         DetectionCalibration calibration = new ThresholdCalibration(DetectionSettings.onsets(),
-                request.falseAlarmsPerMinute()).calibrate(dataset, heldOut, background,
-                features.hopSamples() / (double) features.sampleRate());
+                request.falseAlarmsPerMinute()).calibrate(dataset, heldOut, background, hop, kinds);
         ProgressLog log = request.log();
         log.info(String.format(Locale.ROOT, "Detector thresholds, each for at most %s false alarm(s) per minute of %s.",
                 request.falseAlarmsPerMinute(), background.isEmpty() ? "the other sounds" : "background"),
                 Setting.FALSE_ALARMS_PER_MINUTE);
         for (DetectionCalibration.SoundThreshold t : calibration.sounds()) {
-            log.info(String.format(Locale.ROOT, "  %-16s threshold %.2f: expected recall of onsets %.3f, %.2f false"
-                    + " alarms per minute (%d onsets)", t.sound(), t.threshold(), t.expectedRecall(),
-                    t.expectedFalseAlarmsPerMinute(), t.onsets()));
+            log.info(t.held()
+                    ? String.format(Locale.ROOT, "  %-16s held,  threshold %.2f (kept to %.2f): expected starts %.3f,"
+                            + " covered %.3f of its length, %.2f false starts per minute (%d recordings)", t.sound(),
+                            t.threshold(), t.keepThreshold(), t.expectedRecall(), t.expectedCoverage(),
+                            t.expectedFalseAlarmsPerMinute(), t.onsets())
+                    : String.format(Locale.ROOT, "  %-16s short, threshold %.2f: expected recall of onsets %.3f,"
+                            + " %.2f false alarms per minute (%d onsets)", t.sound(), t.threshold(),
+                            t.expectedRecall(), t.expectedFalseAlarmsPerMinute(), t.onsets()));
         }
+        log.info("Kinds of sound: held ones are reported while they last, short ones once per onset.",
+                Setting.SOUND_KINDS);
+        kinds.forEach((sound, choice) -> log.info(String.format(Locale.ROOT, "  %-16s %-5s  %s", sound,
+                choice.kind().id(), choice.reason())));
         return calibration;
     }
 }

@@ -8,8 +8,13 @@ import dev.parrot.calibration.ThresholdCalibration;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.features.FeatureSettings;
 
+import dev.parrot.runtime.SoundKind;
+
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one training run needs. The Maven goal fills it from its parameters; programs can build one directly.
@@ -29,13 +34,16 @@ import java.util.List;
  * @param dataset background labels, the silence between sounds, microphone folders, where detected segments go
  * @param augmentation the varied copies of the recordings trained on beside them
  * @param falseAlarmsPerMinute the false alarms each sound's calibrated threshold may give per minute of background
+ * @param soundKinds sounds whose kind (short or held) the user set; the others' kinds are inferred from their
+ *        recordings
  */
 public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Path outputDirectory, String modelName,
         boolean balance, String classifier, String classifierOptions, long seed, int folds, int threads,
         FeatureSettings features, ProgressLog log, DatasetOptions dataset, AugmentationSettings augmentation,
-        double falseAlarmsPerMinute) {
+        double falseAlarmsPerMinute, Map<String, SoundKind> soundKinds) {
 
     public TrainingRequest {
+        soundKinds = soundKinds == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(soundKinds));
         if (dataset == null) {
             dataset = DatasetOptions.defaults(defaultSegmentsDirectory(outputDirectory));
         }
@@ -96,7 +104,8 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
     public Builder toBuilder() {
         return new Builder(recordingsDirectory, outputDirectory, modelName).sounds(sounds).balance(balance)
                 .classifier(classifier, classifierOptions).seed(seed).folds(folds).threads(threads).features(features)
-                .log(log).dataset(dataset).augmentation(augmentation).falseAlarmsPerMinute(falseAlarmsPerMinute);
+                .log(log).dataset(dataset).augmentation(augmentation).falseAlarmsPerMinute(falseAlarmsPerMinute)
+                .soundKinds(soundKinds);
     }
 
     public TrainingRequest withDataset(DatasetOptions options) {
@@ -152,6 +161,7 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
         private DatasetOptions dataset;
         private AugmentationSettings augmentation = DEFAULT_AUGMENTATION;
         private double falseAlarmsPerMinute = ThresholdCalibration.DEFAULT_FALSE_ALARMS_PER_MINUTE;
+        private Map<String, SoundKind> soundKinds = new LinkedHashMap<>();
 
         private Builder(Path recordingsDirectory, Path outputDirectory, String modelName) {
             this.recordingsDirectory = recordingsDirectory;
@@ -219,10 +229,16 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
             return this;
         }
 
+        /** Sounds whose kind is set rather than inferred from their recordings. */
+        public Builder soundKinds(Map<String, SoundKind> kinds) {
+            this.soundKinds = new LinkedHashMap<>(kinds);
+            return this;
+        }
+
         public TrainingRequest build() {
             return new TrainingRequest(recordingsDirectory, sounds, outputDirectory, modelName, balance, classifier,
                     classifierOptions, seed, folds, threads, features, log, dataset, augmentation,
-                    falseAlarmsPerMinute);
+                    falseAlarmsPerMinute, soundKinds);
         }
     }
 }

@@ -69,11 +69,22 @@ class LongRecordingEventsTest {
                 "one event per hit, of its sound: " + marks);
         for (int i = 0; i < marks.size(); i++) {
             assertEquals(p.hits().get(i).startSeconds(), marks.get(i).startSeconds(), 0.06, marks.toString());
+            if (marks.get(i).label().equals("rush")) {
+                // The held sound is marked from its start to its stop, as Parrot.py's segments mark it.
+                assertEquals(p.hits().get(i).endSeconds(), marks.get(i).endSeconds(), 0.15, marks.toString());
+            } else {
+                assertEquals(LongRecordingEvents.MARK_SECONDS, marks.get(i).endSeconds() - marks.get(i).startSeconds(),
+                        0.001, marks.toString());
+            }
         }
         List<String> csv = Files.readAllLines(events.resolve("session.csv"));
-        assertEquals("time_seconds,sound,confidence,level_dbfs", csv.get(0));
-        assertEquals(p.hits().size() + 1, csv.size(), String.join("\n", csv));
-        assertTrue(csv.get(1).matches("0\\.[45]\\d\\d,low,0\\.\\d{4},-\\d+\\.\\d"), csv.get(1));
+        assertEquals("time_seconds,sound,confidence,level_dbfs,event", csv.get(0));
+        // Each short hit once; each held one from its start through its continuations to its stop.
+        assertEquals(p.hits().size(), csv.stream().filter(l -> l.endsWith(",once") || l.endsWith(",start")).count(),
+                String.join("\n", csv));
+        assertEquals(p.hits().stream().filter(h -> h.label().equals("rush")).count(),
+                csv.stream().filter(l -> l.endsWith(",stop")).count(), String.join("\n", csv));
+        assertTrue(csv.get(1).matches("0\\.[45]\\d\\d,low,0\\.\\d{4},-\\d+\\.\\d,once"), csv.get(1));
 
         EventEvaluation.Figures f = UnseenEvaluation.read(reports.resolve("plain-unseen.json")).events().overall();
         assertEquals(11, f.onsets());
@@ -87,6 +98,10 @@ class LongRecordingEventsTest {
                 .orElseThrow().count(), f.errors().toString());
         assertTrue(log.infos().stream().anyMatch(l -> l.startsWith("Live detection on 1 recording with a truth SRT:"
                 + " recall of onsets 1.000 (11 of 11), ")), log.infos().toString());
+        // "rush" is held: the truth has 3 of its 11 hits (0.3 s each), its spans run from start to stop.
+        assertEquals(3, f.heldSounds());
+        assertTrue(f.heldCoverage() > 0.6 && f.heldCoverage() <= 1, f.toString());
+        assertTrue(f.medianStopDelayMillis() >= -30 && f.medianStopDelayMillis() <= 150, f.toString());
         // The clip in low/ is still classified and measured as a whole.
         assertEquals(1, result.unseen().recordings());
     }

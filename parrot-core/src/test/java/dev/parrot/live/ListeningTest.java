@@ -56,21 +56,28 @@ class ListeningTest {
                 dir.resolve("events"));
         assertEquals(result.events().stream().map(Listening::line).toList(), printed, "each printed as heard");
         // Classify plays the file through TarsosDSP's float-array dispatcher, which rounds the samples to 16 bits
-        // once more: the same events at the same times, their levels within 0.01 dB; the small forest's confidence
-        // (votes of 10 trees) may move a vote or two with that rounding, so it is not compared.
-        assertEquals(classify.events().stream().map(e -> e.timeSeconds() + " " + e.sound()).toList(),
-                result.events().stream().map(e -> e.timeSeconds() + " " + e.sound()).toList());
+        // once more: the same sounds in the same phases, each within a hop (15 ms) of classify's, a sound's start at
+        // its level within 0.01 dB. (A held sound's smoothed start, and the small forest's confidence, can move a
+        // window with that rounding, and the level of a stop in near-silence is mostly that rounding; the confidence
+        // is not compared.)
+        assertEquals(classify.events().stream().map(e -> e.sound() + " " + e.phase()).toList(),
+                result.events().stream().map(e -> e.sound() + " " + e.phase()).toList());
         for (int i = 0; i < result.events().size(); i++) {
-            assertEquals(classify.events().get(i).levelDbfs(), result.events().get(i).levelDbfs(), 0.01);
+            SoundEvent theirs = classify.events().get(i);
+            SoundEvent ours = result.events().get(i);
+            assertEquals(theirs.timeSeconds(), ours.timeSeconds(), 0.015 + 1e-9, ours.toString());
+            if (theirs.begins() && theirs.timeSeconds() == ours.timeSeconds()) {
+                assertEquals(theirs.levelDbfs(), ours.levelDbfs(), 0.01);
+            }
         }
         Map<String, Integer> expected = new LinkedHashMap<>();
         for (String sound : model.labels()) {
             expected.put(sound, (int) truth.stream().filter(s -> s.label().equals(sound)).count());
         }
-        assertEquals(expected, result.perSound(), "one event per sound made: " + printed);
+        assertEquals(expected, result.perSound(), "each sound made heard once: " + printed);
         assertEquals(12.5, result.seconds(), 1e-9);
         assertNull(result.truth());
-        assertEquals(List.of("Heard 12 events in 12.5 s: high 4, low 4, rush 4"), result.summary());
+        assertEquals(List.of("Heard 12 sounds in 12.5 s: high 4, low 4, rush 4"), result.summary());
     }
 
     @Test
@@ -134,8 +141,10 @@ class ListeningTest {
     }
 
     @Test
-    void anEventIsOneLineWithClassifysPrecision() {
-        SoundEvent event = new SoundEvent("click", 0.93456, -23.44, 12.3456, Map.of());
-        assertEquals("   12.346 s  click        0.9346   -23.4 dBFS", Listening.line(event));
+    void anEventIsOneLineWithClassifysPrecisionAndPhase() {
+        SoundEvent click = new SoundEvent("click", 0.93456, -23.44, 12.3456, Map.of());
+        assertEquals("   12.346 s  click        0.9346   -23.4 dBFS  once", Listening.line(click));
+        SoundEvent stop = new SoundEvent("hiss", 0.5, Double.NEGATIVE_INFINITY, 1, Map.of(), SoundEvent.Phase.STOP);
+        assertEquals("    1.000 s  hiss         0.5000       - dBFS  stop", Listening.line(stop));
     }
 }

@@ -24,8 +24,10 @@ final class MavenSettings {
             Map.entry(Setting.FOLDS, "the <folds> parameter (-Dparrot.folds=5)"),
             Map.entry(Setting.BALANCE, "the <automaticDatasetBalancing> parameter (-Dparrot.balance=true)"),
             Map.entry(Setting.LEARN_SILENCE, "the <learnSilence> parameter (-Dparrot.learnSilence=false)"),
-            Map.entry(Setting.FALSE_ALARMS_PER_MINUTE,
-                    "the <falseAlarmsPerMinute> parameter (-Dparrot.falseAlarmsPerMinute=1)"),
+            Map.entry(Setting.SOUND_KINDS, "the <heldSounds> and <shortSounds> parameters"
+                    + " (-Dparrot.heldSounds=hiss,whistle)"),
+            Map.entry(Setting.FALSE_ALARMS_PER_MINUTE, "the <falseAlarmsPerMinute> parameter"
+                    + " (-Dparrot.falseAlarmsPerMinute=1)"),
             Map.entry(Setting.AUGMENTATION, "the <augmentationCopies> and <augmentationContext> parameters"
                     + " (-Dparrot.augmentationCopies=1)"),
             Map.entry(Setting.HEAP, "MAVEN_OPTS=-Xmx2g (the heap of the JVM Maven runs in)")));

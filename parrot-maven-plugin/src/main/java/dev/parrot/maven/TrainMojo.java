@@ -4,6 +4,7 @@ import dev.parrot.ParrotException;
 import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.runtime.SoundKind;
 import dev.parrot.training.SoundModelTrainer;
 import dev.parrot.training.TrainingRequest;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -16,7 +17,9 @@ import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trains a sound model from folders of recorded sounds: {@code <recordingsDirectory>/<sound>/*.wav} takes, Parrot.py's
@@ -151,6 +154,22 @@ public class TrainMojo extends AbstractGatedMojo {
     @Parameter(property = "parrot.falseAlarmsPerMinute", defaultValue = "1")
     private double falseAlarmsPerMinute;
 
+    /**
+     * Sounds to report while they last (a hiss to scroll, a hum or a whistle to move): at their start, every 100 ms
+     * while they go on, and at their stop. Empty (the default) lets training tell from the recordings: a sound whose
+     * takes stay near their loudest for a quarter of a second or more is held. E.g.
+     * {@code <heldSounds><sound>hiss</sound></heldSounds>} or {@code -Dparrot.heldSounds=hiss,whistle}.
+     */
+    @Parameter(property = "parrot.heldSounds")
+    private List<String> heldSounds;
+
+    /**
+     * Sounds to report once per onset (a click, a pop), whatever their recordings show: e.g. a pop recorded with a
+     * long room tail. Empty (the default) lets training tell from the recordings.
+     */
+    @Parameter(property = "parrot.shortSounds")
+    private List<String> shortSounds;
+
     /** Threads for reading recordings and for learners that use several; 0 uses every core. */
     @Parameter(property = "parrot.threads", defaultValue = "0")
     private int threads;
@@ -198,6 +217,7 @@ public class TrainMojo extends AbstractGatedMojo {
                         .build())
                 .augmentation(augmentation())
                 .falseAlarmsPerMinute(falseAlarmsPerMinute)
+                .soundKinds(soundKinds())
                 .build();
         SoundModelTrainer.TrainingResult result;
         try {
@@ -214,6 +234,21 @@ public class TrainMojo extends AbstractGatedMojo {
                     .recordingCount() + " recordings, settings unchanged; -Dparrot.force=true retrains");
         }
         enforceGate(result.descriptor());
+    }
+
+    /** The kinds set in the POM; a sound named as both held and short is a contradiction the user must resolve. */
+    private Map<String, SoundKind> soundKinds() throws MojoFailureException {
+        Map<String, SoundKind> kinds = new LinkedHashMap<>();
+        for (String sound : heldSounds == null ? List.<String>of() : heldSounds) {
+            kinds.put(sound.trim(), SoundKind.HELD);
+        }
+        for (String sound : shortSounds == null ? List.<String>of() : shortSounds) {
+            if (kinds.put(sound.trim(), SoundKind.SHORT) == SoundKind.HELD) {
+                throw new MojoFailureException("'" + sound.trim() + "' is named both in <heldSounds> and in"
+                        + " <shortSounds> (-Dparrot.heldSounds, -Dparrot.shortSounds): a sound is one or the other.");
+            }
+        }
+        return kinds;
     }
 
     private AugmentationSettings augmentation() {

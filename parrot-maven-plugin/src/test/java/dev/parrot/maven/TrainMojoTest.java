@@ -161,6 +161,34 @@ class TrainMojoTest {
         assertEquals(4, srt.split("\n\n").length, srt);
     }
 
+    @Test
+    @InjectMojo(goal = "train", pom = "src/test/resources/unit/sound-kinds/pom.xml")
+    void heldAndShortSoundsSetInThePomReachTheModel(TrainMojo mojo) throws Exception {
+        File recordings = getVariableValueFromObject(mojo, "recordingsDirectory");
+        File output = getVariableValueFromObject(mojo, "outputDirectory");
+        writeSounds(recordings.toPath(), "low", "high");
+
+        mojo.execute();
+
+        dev.parrot.runtime.SoundModel model = dev.parrot.runtime.SoundModel.load(output.toPath().resolve("unit.json"));
+        assertEquals(dev.parrot.runtime.SoundKind.HELD, model.kindOf("high"));
+        assertEquals(dev.parrot.runtime.SoundKind.SHORT, model.kindOf("low"));
+        String json = Files.readString(output.toPath().resolve("unit.json"));
+        assertTrue(json.contains("\"kindReason\" : \"set, not inferred from the recordings\""), json);
+    }
+
+    @Test
+    @InjectMojo(goal = "train", pom = "src/test/resources/unit/sound-kinds-both/pom.xml")
+    void aSoundBothHeldAndShortFailsNamingIt(TrainMojo mojo) throws Exception {
+        File recordings = getVariableValueFromObject(mojo, "recordingsDirectory");
+        writeSounds(recordings.toPath(), "low", "high");
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("'high' is named both in <heldSounds> and in <shortSounds>"),
+                e.getMessage());
+    }
+
     private static void deleteRecursively(Path folder) throws Exception {
         if (Files.exists(folder)) {
             try (var files = Files.walk(folder)) {

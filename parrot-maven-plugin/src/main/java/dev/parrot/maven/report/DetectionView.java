@@ -31,13 +31,17 @@ public record DetectionView(String intro, List<Row> rows, Events events) {
 
     /**
      * @param sound the sound
-     * @param threshold its confidence threshold, as a percentage
-     * @param recall the share of its onsets expected to be reported
-     * @param falseAlarms the false alarms per minute expected
+     * @param kind short or held, in words
+     * @param kindReason why it has that kind (what its recordings showed, or that the POM set it); may be empty
+     * @param threshold its confidence threshold, as a percentage (a held sound's start, with its keep threshold)
+     * @param recall the share of its onsets expected to be reported (a held sound: started)
+     * @param coverage a held sound's share of its length expected to be reported; a dash for a short sound
+     * @param falseAlarms the false alarms (a held sound: false starts) per minute expected
      * @param onsets how many onsets the estimate rests on
      * @param plot the curve
      */
-    public record Row(String sound, String threshold, String recall, String falseAlarms, String onsets, Plot plot) {
+    public record Row(String sound, String kind, String kindReason, String threshold, String recall, String coverage,
+            String falseAlarms, String onsets, Plot plot) {
     }
 
     /**
@@ -118,13 +122,25 @@ public record DetectionView(String intro, List<Row> rows, Events events) {
             return events == null ? null : new DetectionView("", List.of(), events);
         }
         List<Row> rows = new ArrayList<>();
+        boolean anyHeld = false;
         for (DetectionCalibration.SoundThreshold t : c.sounds()) {
-            rows.add(new Row(t.sound(), l.percent(t.threshold()), l.percent(t.expectedRecall()),
+            boolean held = t.held();
+            anyHeld |= held;
+            String threshold = held && t.keepThreshold() != null
+                    ? l.get("live.threshold.held", l.percent(t.threshold()), l.percent(t.keepThreshold()))
+                    : l.percent(t.threshold());
+            rows.add(new Row(t.sound(), l.get(held ? "live.kind.held" : "live.kind.short"),
+                    t.kindReason() == null ? "" : t.kindReason(), threshold, l.percent(t.expectedRecall()),
+                    held && t.expectedCoverage() != null ? l.percent(t.expectedCoverage()) : "\u2013",
                     l.number(t.expectedFalseAlarmsPerMinute(), 2), l.count(t.onsets()), plot(t, c, l)));
         }
         String intro = l.get("live.intro", l.number(c.targetFalseAlarmsPerMinute(), 2),
                 l.number(c.minutesJudged(), 1), l.get("live.rule." + c.rule().toLowerCase(Locale.ROOT),
                         c.onsetWindows(), l.number(c.onsetRiseDb(), 1)));
+        if (anyHeld) {
+            intro += " " + l.get("live.held", c.smoothingWindows() > 0 ? c.smoothingWindows()
+                    : dev.parrot.runtime.DetectionSettings.DEFAULT_SMOOTHING_WINDOWS);
+        }
         return new DetectionView(intro, rows, events);
     }
 

@@ -26,7 +26,9 @@ class LiveDetectionReportTest {
                 new DetectionCalibration.CurvePoint(1.0, 0.1, 0));
         DetectionCalibration calibration = new DetectionCalibration("per sound", 1.0, 12.5, "ONSET", -70, 10, 3,
                 List.of(new DetectionCalibration.SoundThreshold("kick", 0.62, 0.85, 0.8, 40, curve),
-                        new DetectionCalibration.SoundThreshold("snare", 0.71, 0.5, 0.25, 30, curve)));
+                        new DetectionCalibration.SoundThreshold("snare", "held", "its recordings stay within 10 dB of"
+                                + " their loudest for 0.62 s (median of 30); held from 0.25 s", 0.71, 0.41, 0.5, 0.9,
+                                0.25, 30, curve)));
         return new ModelDescriptor(d.formatVersion(), d.name(), d.createdAt(), d.parrotVersion(), d.labels(),
                 d.features(), d.training(), d.classifier(), d.evaluation(), List.of(), null, null, calibration);
     }
@@ -38,8 +40,15 @@ class LiveDetectionReportTest {
         assertTrue(page.contains("within 1 per minute"), page);
         assertTrue(page.contains("over 12.5 min of audio"));
         assertTrue(page.contains("The first 3 windows of each onset (a rise of 10 dB"));
-        assertTrue(page.contains("<td class=\"parrot-sound\">kick</td>\n      <td class=\"parrot-num\">62.0%</td>\n"
-                + "      <td class=\"parrot-num\">85.0%</td>\n      <td class=\"parrot-num\">0.8</td>"), page);
+        assertTrue(page.contains("<td class=\"parrot-sound\">kick</td>\n      <td>short</td>\n"
+                + "      <td class=\"parrot-num\">62.0%</td>\n      <td class=\"parrot-num\">85.0%</td>\n"
+                + "      <td class=\"parrot-num\">\u2013</td>\n      <td class=\"parrot-num\">0.8</td>"), page);
+        // A held sound: its kind and why, its start and keep thresholds, its coverage.
+        assertTrue(page.contains("<td class=\"parrot-sound\">snare</td>\n      <td title=\"its recordings stay within"
+                + " 10 dB of their loudest for 0.62 s (median of 30); held from 0.25 s\">held</td>\n"
+                + "      <td class=\"parrot-num\">71.0% (kept to 41.0%)</td>\n      <td class=\"parrot-num\">50.0%</td>\n"
+                + "      <td class=\"parrot-num\">90.0%</td>\n      <td class=\"parrot-num\">0.25</td>"), page);
+        assertTrue(page.contains("averaged over the last 4 windows"), "how held sounds are decided");
         assertEquals(2, page.split("<svg class=\"parrot-curve\"", -1).length - 1, "one plot per sound");
         // x: 34 + FA/3 * 158 (clipped at 3 per minute), y: 98 - recall * 92.
         assertTrue(page.contains("points=\"192.0,10.6 139.3,15.2 60.3,24.4 34.0,88.8\""), page);
