@@ -77,9 +77,9 @@ abstract class AbstractLiveMojo extends AbstractParrotMojo {
         }
     }
 
-    /** Where the audio comes from, for the log. */
+    /** Where the audio comes from, for the log: {@code source} is what {@link #openSource} opened. */
     protected String describe(AudioSource source) {
-        String from = source instanceof Microphone m ? m.name() : input.toString();
+        String from = source instanceof Microphone m ? m.name() : input != null ? input.toString() : "the microphone";
         return seconds > 0 ? String.format(Locale.ROOT, "%s for %.1f s", from, seconds) : from;
     }
 

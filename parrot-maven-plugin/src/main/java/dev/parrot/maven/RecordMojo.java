@@ -59,7 +59,8 @@ public class RecordMojo extends AbstractLiveMojo {
         }
         DatasetOptions options = DatasetOptions.builder(null).backgroundSounds(backgroundSounds).build();
         boolean background = options.isBackground(sound);
-        AudioSource source = new LimitedSource(openSource(Recorder.SAMPLE_RATE, true), seconds);
+        AudioSource opened = openSource(Recorder.SAMPLE_RATE, true);
+        AudioSource source = new LimitedSource(opened, seconds);
         Recorder recorder;
         try {
             recorder = Recorder.start(new RecordRequest(recordingsDirectory.toPath(), sound, background),
@@ -73,7 +74,7 @@ public class RecordMojo extends AbstractLiveMojo {
                     + e.getMessage(), e);
         }
         Console console = console();
-        getLog().info("Recording " + (background ? "background" : sound) + " from " + describe(source)
+        getLog().info("Recording " + (background ? "background" : sound) + " from " + describe(opened)
                 + (console != null ? ": press Enter to stop" : ""));
         // Ctrl+C ends Maven in the middle of the recording: the hook completes the file so that it is kept whole.
         Thread hook = new Thread(() -> finishInterrupted(recorder), "parrot-record-interrupted");
@@ -99,9 +100,9 @@ public class RecordMojo extends AbstractLiveMojo {
                 // Maven is shutting down: the hook finishes the recording.
             }
         }
-        reportDrops(source);
+        reportDrops(opened);
         if (result == null) {
-            getLog().warn("No audio came from " + describe(source) + "; nothing was written.");
+            getLog().warn("No audio came from " + describe(opened) + "; nothing was written.");
             return;
         }
         result.summary().forEach(getLog()::info);
