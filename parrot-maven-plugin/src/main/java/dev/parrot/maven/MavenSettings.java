@@ -17,8 +17,8 @@ final class MavenSettings {
             Map.entry(Setting.RECORDINGS_DIRECTORY, "the <recordingsDirectory> parameter (-Dparrot.recordings=...)"),
             Map.entry(Setting.INPUT, "-Dparrot.input=<file or folder> (or <input> in the plugin's configuration)"),
             Map.entry(Setting.SOUND, "-Dparrot.sound=<sound> (or <sound> in the plugin's configuration)"),
-            Map.entry(Setting.MICROPHONE, "-Dparrot.microphone=<name> (or <microphone> in the plugin's"
-                    + " configuration)"),
+            Map.entry(Setting.MICROPHONE, "-Dparrot.microphone=<device name> (or <microphone> in the"
+                    + " plugin's configuration)"),
             Map.entry(Setting.SECONDS, "-Dparrot.seconds=<seconds> (or <seconds> in the plugin's configuration)"),
             Map.entry(Setting.MODEL_NAME, "the <modelName> parameter (-Dparrot.modelName=...)"),
             Map.entry(Setting.FOLDS, "the <folds> parameter (-Dparrot.folds=5)"),

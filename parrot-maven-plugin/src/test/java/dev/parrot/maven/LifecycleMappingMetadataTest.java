@@ -47,7 +47,8 @@ class LifecycleMappingMetadataTest {
                 }
             }
         }
-        assertEquals(Map.of("train", "execute", "report", "ignore", "classify", "ignore", "check", "ignore"), actions);
+        assertEquals(Map.of("train", "execute", "report", "ignore", "classify", "ignore", "check", "ignore",
+                "record", "ignore", "listen", "ignore"), actions);
         assertEquals("false", incremental.get("train"));
         assertEquals(goalsOfThePlugin(), new ArrayList<>(actions.keySet()).stream().sorted().toList());
     }
