@@ -43,8 +43,15 @@ public final class Recorder {
     /** How much audio each read asks for: the meter moves ten times a second. */
     static final double CHUNK_SECONDS = 0.1;
 
-    /** How often the running count of takes is brought up to date, in seconds of audio. */
+    /** How often the running count of takes is brought up to date, in seconds of audio, at the least. */
     static final double COUNT_EVERY_SECONDS = 0.5;
+
+    /**
+     * Counting sorts every frame level so far, so it costs more the longer the recording: it is brought up to date
+     * after this share of the recording's length at the most (every 6 s ten minutes in), which keeps its cost per
+     * second of audio the same however long the recording (see {@code RecorderTiming} in the benchmarks).
+     */
+    static final double COUNT_EVERY_SHARE = 0.01;
 
     /** A sample this close to full scale is where the input clipped. */
     static final float FULL_SCALE = 32766f / 32767f;
@@ -190,7 +197,8 @@ public final class Recorder {
         }
         peak = Math.max(peak, chunkPeak);
         long recorded = writer.samples();
-        if (!request.background() && recorded - lastCount >= COUNT_EVERY_SECONDS * SAMPLE_RATE) {
+        if (!request.background()
+                && recorded - lastCount >= Math.max(COUNT_EVERY_SECONDS * SAMPLE_RATE, COUNT_EVERY_SHARE * recorded)) {
             lastCount = recorded;
             takes = SegmentFinder.find(levels, frames, frame / (double) SAMPLE_RATE, request.sound())
                     .segments().size();
