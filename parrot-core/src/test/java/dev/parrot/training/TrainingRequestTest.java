@@ -1,7 +1,7 @@
 package dev.parrot.training;
 
-import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.AugmentationSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
