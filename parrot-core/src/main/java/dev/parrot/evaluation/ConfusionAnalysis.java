@@ -28,69 +28,16 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
      * @param windows windows mixed up either way
      */
     public record ConfusedPair(int first, int second, double rate, long windows) {
-
-        public Severity severity() {
-            return Severity.of(rate);
-        }
     }
 
-    /**
-     * How often a pair is mixed up, by the share of the worse direction: the report's advice and colour per pair.
-     */
-    public enum Severity {
-        /** A tenth or more of one sound's windows: hard to tell apart. */
-        OFTEN(0.10, AccuracyTier.POOR),
-        /** From 2%: worth a few more recordings. */
-        SOMETIMES(0.02, AccuracyTier.FAIR),
-        RARELY(0.0, AccuracyTier.GOOD);
-
-        private final double from;
-        private final AccuracyTier tier;
-
-        Severity(double from, AccuracyTier tier) {
-            this.from = from;
-            this.tier = tier;
-        }
-
-        public static Severity of(double rate) {
-            for (Severity s : values()) {
-                if (rate >= s.from) {
-                    return s;
-                }
-            }
-            return RARELY;
-        }
-
-        /** The accuracy tier a pair of this severity is shown in. */
-        public AccuracyTier tier() {
-            return tier;
-        }
-
-        /** "often", "sometimes", "rarely". */
-        public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
-    /**
-     * Why a model's evaluation cannot be analysed (no confusion matrix, or one that does not fit its labels), or null
-     * when it can: what a reader of descriptors written elsewhere checks first.
-     */
-    public static String problem(ModelDescriptor.Evaluation evaluation) {
-        if (evaluation == null || evaluation.confusionMatrix() == null
-                || evaluation.confusionMatrix().labels() == null || evaluation.confusionMatrix().counts() == null) {
-            return "it has no evaluation (accuracy and confusion matrix)";
-        }
-        return shapeProblem(evaluation.confusionMatrix().labels().size(), evaluation.confusionMatrix().counts());
-    }
-
+    /** Why counts cannot be analysed against {@code n} labels, as the end of "the descriptor has ...". */
     private static String shapeProblem(int n, long[][] counts) {
         if (counts.length != n) {
-            return "its confusion matrix has " + counts.length + " rows for " + n + " sounds";
+            return "a confusion matrix of " + counts.length + " rows for " + n + " labels";
         }
         for (long[] row : counts) {
             if (row == null || row.length != n) {
-                return "its confusion matrix is not " + n + " x " + n;
+                return "a confusion matrix that is not " + n + " x " + n;
             }
         }
         return null;
@@ -99,12 +46,13 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
     /**
      * The analysis of a model's cross-validated confusion matrix.
      *
-     * @throws IllegalArgumentException with {@link #problem}, when there is one
+     * @throws IllegalArgumentException when the evaluation has no confusion matrix, or one that does not fit its
+     *     labels, with a message that completes "its descriptor has ..."
      */
     public static ConfusionAnalysis of(ModelDescriptor.Evaluation evaluation) {
-        String problem = problem(evaluation);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+        if (evaluation == null || evaluation.confusionMatrix() == null
+                || evaluation.confusionMatrix().labels() == null || evaluation.confusionMatrix().counts() == null) {
+            throw new IllegalArgumentException("no evaluation (accuracy and confusion matrix)");
         }
         return of(evaluation.confusionMatrix().labels(), evaluation.confusionMatrix().counts());
     }
