@@ -30,17 +30,17 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
     public record ConfusedPair(int first, int second, double rate, long windows) {
     }
 
-    /** Why counts cannot be analysed against {@code n} labels, as the end of "the descriptor has ...". */
-    private static String shapeProblem(int n, long[][] counts) {
-        if (counts.length != n) {
-            return "a confusion matrix of " + counts.length + " rows for " + n + " labels";
+    /** Whether counts are square with a row per label: what the measures below need. */
+    public static boolean fits(int labels, long[][] counts) {
+        if (counts.length != labels) {
+            return false;
         }
         for (long[] row : counts) {
-            if (row == null || row.length != n) {
-                return "a confusion matrix that is not " + n + " x " + n;
+            if (row == null || row.length != labels) {
+                return false;
             }
         }
-        return null;
+        return true;
     }
 
     /**
@@ -63,9 +63,9 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
      * @throws IllegalArgumentException when the counts are not square with one row per label
      */
     public static ConfusionAnalysis of(List<String> labels, long[][] counts) {
-        String problem = shapeProblem(labels.size(), counts);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+        if (!fits(labels.size(), counts)) {
+            throw new IllegalArgumentException("a confusion matrix that is not " + labels.size() + " x "
+                    + labels.size());
         }
         return new ConfusionAnalysis(List.copyOf(labels), counts);
     }

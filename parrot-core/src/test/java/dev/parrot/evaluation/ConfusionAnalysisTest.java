@@ -76,7 +76,7 @@ class ConfusionAnalysisTest {
         assertEquals("no evaluation (accuracy and confusion matrix)", none.getMessage());
         IllegalArgumentException rows = assertThrows(IllegalArgumentException.class,
                 () -> ConfusionAnalysis.of(List.of("a", "b"), new long[][] {{1, 0}}));
-        assertEquals("a confusion matrix of 1 rows for 2 labels", rows.getMessage());
+        assertEquals("a confusion matrix that is not 2 x 2", rows.getMessage());
     }
 
     @Test

@@ -95,15 +95,11 @@ public record ModelView(String name, String anchor, String summary, AccuracyBox 
         }
         int n = e.confusionMatrix().labels().size();
         long[][] counts = e.confusionMatrix().counts();
-        if (counts.length != n) {
-            return "its confusion matrix has " + counts.length + " rows for " + n + " sounds";
+        if (ConfusionAnalysis.fits(n, counts)) {
+            return null;
         }
-        for (long[] row : counts) {
-            if (row == null || row.length != n) {
-                return "its confusion matrix is not " + n + " x " + n;
-            }
-        }
-        return null;
+        return counts.length != n ? "its confusion matrix has " + counts.length + " rows for " + n + " sounds"
+                : "its confusion matrix is not " + n + " x " + n;
     }
 
     /** "model-" and the name with anything but letters, digits, '-' and '_' replaced, so it is a valid id. */
