@@ -3,10 +3,10 @@ package dev.parrot.benchmarks;
 
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
-import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.dataset.DatasetReader;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.AugmentationSettings;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.runtime.Prediction;

@@ -46,7 +46,12 @@ public final class SoundModelTrainer {
      */
     public TrainingResult train(TrainingRequest request) throws ParrotException, IOException {
         request.validate();
-        return train(request, new Fingerprinter(ParrotVersion.current()).of(request));
+        return train(request, fingerprint(request));
+    }
+
+    private static ModelFingerprint fingerprint(TrainingRequest request) throws ParrotException {
+        return new Fingerprinter(ParrotVersion.current()).of(request.recordingsDirectory(), request.dataset(),
+                request.sounds(), request.modelSettings());
     }
 
     /**
@@ -55,7 +60,7 @@ public final class SoundModelTrainer {
      */
     public TrainingResult trainIfChanged(TrainingRequest request) throws ParrotException, IOException {
         request.validate();
-        ModelFingerprint fingerprint = new Fingerprinter(ParrotVersion.current()).of(request);
+        ModelFingerprint fingerprint = fingerprint(request);
         ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
         UpToDateCheck.Verdict verdict = UpToDateCheck.check(files, fingerprint);
         if (verdict.current()) {
