@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parrot.dataset.DatasetException;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.dataset.SoundFolders;
-import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelFingerprint;
+import dev.parrot.model.ModelJson;
 import dev.parrot.training.TrainingRequest;
 
 import java.io.IOException;
@@ -91,15 +91,15 @@ public final class Fingerprinter {
 
     /** The settings as canonical JSON, for the hash (and for a test to read). */
     String settingsText(TrainingRequest request, List<String> sounds) {
-        ObjectNode node = ModelFiles.json().createObjectNode();
+        ObjectNode node = ModelJson.mapper().createObjectNode();
         node.put("parrotVersion", parrotVersion);
-        node.set("soundFolders", ModelFiles.json().valueToTree(sounds));
+        node.set("soundFolders", ModelJson.mapper().valueToTree(sounds));
         for (RecordComponent component : TrainingRequest.class.getRecordComponents()) {
             if (NOT_MODEL_SETTINGS.contains(component.getName())) {
                 continue;
             }
             try {
-                JsonNode value = ModelFiles.json().valueToTree(component.getAccessor().invoke(request));
+                JsonNode value = ModelJson.mapper().valueToTree(component.getAccessor().invoke(request));
                 if (value instanceof ObjectNode object) {
                     // Where detected segments are written for the user to read: an output, not an input.
                     object.remove(OUTPUT_LOCATIONS);
@@ -110,7 +110,7 @@ public final class Fingerprinter {
             }
         }
         try {
-            return ModelFiles.json().writer().withoutFeatures(
+            return ModelJson.mapper().writer().withoutFeatures(
                     com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the settings as JSON", e);
