@@ -14,6 +14,7 @@ import weka.classifiers.trees.RandomForest;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -29,6 +30,13 @@ class ClassifierTypeTest {
         assertEquals(type.wekaClass(), c.getClass().getName());
         assertSame(type, ClassifierType.byName(type.id()));
         assertEquals(type.id(), ClassifierType.nameOf(type.id()));
+    }
+
+    @Test
+    void theLearnersOfferedAreKnownByTheirClassWhateverTheNameUsed() throws Exception {
+        assertTrue(ClassifierType.offers(ClassifierType.create("weka.classifiers.trees.J48", "", 1, 1)));
+        assertTrue(ClassifierType.offers(ClassifierType.create("fast-forest", "", 1, 1)));
+        assertFalse(ClassifierType.offers(ClassifierType.create("weka.classifiers.rules.ZeroR", "", 1, 1)));
     }
 
     @Test

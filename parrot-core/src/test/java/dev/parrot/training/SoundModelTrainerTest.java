@@ -264,6 +264,20 @@ class SoundModelTrainerTest {
     }
 
     @Test
+    void aLearnerParrotDoesNotOfferTrainsWithAWarningThatItsModelWillNotLoad() throws Exception {
+        CollectingLog own = new CollectingLog();
+        SoundModelTrainer.TrainingResult zeroR = new SoundModelTrainer().train(TrainingRequest.builder(recordings,
+                dir.resolve("out-zeror"), "zero").classifier("weka.classifiers.rules.ZeroR", "").folds(2).threads(1)
+                .log(own).build());
+        assertTrue(own.warnings().stream().anyMatch(w -> w.startsWith("Models of weka.classifiers.rules.ZeroR are"
+                + " written in Weka's serialisation") && w.contains("this model will not load there")),
+                own.warnings().toString());
+        ParrotException e = assertThrows(ParrotException.class, () -> zeroR.files().readClassifier());
+        assertTrue(e.getMessage().contains("it holds a weka.classifiers.rules.ZeroR"), e.getMessage());
+        assertTrue(log.warnings().stream().noneMatch(w -> w.startsWith("Models of ")), "random-forest loads");
+    }
+
+    @Test
     void descriptorAndClassifierReadBack() throws Exception {
         ModelDescriptor read = first.files().readDescriptor();
         assertEquals(first.descriptor().labels(), read.labels());
