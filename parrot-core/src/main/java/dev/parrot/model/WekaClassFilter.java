@@ -10,7 +10,8 @@ import java.util.Set;
  * deserialisation runs code of the classes a stream names, so a {@code .model} file from elsewhere (a downloaded
  * model, a class path resource) must not name any other.
  *
- * <p>The first class a stream names is its classifier's. It must be one of the learners Parrot offers, and from then
+ * <p>Each class is judged by name before it is loaded ({@link #admits}), and again as the stream's filter. The first
+ * class a stream names is its classifier's. It must be one of the learners Parrot offers, and from then
  * on the stream may hold only what a model of that learner is made of: the classes {@code WekaModelFormatTest} finds
  * in a trained model of each, the data header's, and, where a learner's options pick among a family (SMO's kernels,
  * naive Bayes' estimators, IBk's neighbour searches, J48's split models), that family's package. Every other class,
@@ -98,6 +99,35 @@ final class WekaClassFilter implements ObjectInputFilter {
         return rejected;
     }
 
+    /**
+     * Whether the stream may hold a class, asked by name before it is loaded: the first class named decides the
+     * learner. Arrays are judged by their element class; arrays of primitives are admitted.
+     */
+    boolean admits(String className) {
+        String name = className;
+        int dims = 0;
+        while (dims < name.length() && name.charAt(dims) == '[') {
+            dims++;
+        }
+        if (dims > 0) {
+            if (name.length() == dims + 1 && "ZBCSIJFD".indexOf(name.charAt(dims)) >= 0) {
+                return true;
+            }
+            if (name.charAt(dims) != 'L' || !name.endsWith(";")) {
+                return refuse(className);
+            }
+            name = name.substring(dims + 1, name.length() - 1);
+        }
+        if (learner == null) {
+            // Java reads an object's own class before its superclasses: the first class named is the classifier's.
+            learner = LEARNERS.get(name);
+            if (learner == null) {
+                return refuse(name);
+            }
+        }
+        return allowed(learner, name) || refuse(name);
+    }
+
     @Override
     public Status checkInput(FilterInfo info) {
         if (info.depth() > MAX_DEPTH || info.arrayLength() > maxArray) {
@@ -110,25 +140,22 @@ final class WekaClassFilter implements ObjectInputFilter {
         while (type.isArray()) {
             type = type.getComponentType();
         }
-        if (type.isPrimitive()) {
-            return Status.ALLOWED;
-        }
-        String name = type.getName();
-        if (learner == null) {
-            // Java reads an object's own class before its superclasses: the first class named is the classifier's.
-            learner = LEARNERS.get(name);
-            if (learner == null) {
-                return reject(name);
-            }
-        }
-        return allowed(learner, name) ? Status.ALLOWED : reject(name);
+        // Admitted by name when the stream resolved it; checked again here for what it resolved to.
+        return type.isPrimitive() || learner != null && allowed(learner, type.getName()) ? Status.ALLOWED
+                : reject(type.getName());
     }
 
     private Status reject(String name) {
+        refuse(name);
+        return Status.REJECTED;
+    }
+
+    /** Records the first class refused, for the message; always false. */
+    boolean refuse(String name) {
         if (rejected == null) {
             rejected = name;
         }
-        return Status.REJECTED;
+        return false;
     }
 
     static boolean allowed(Learner learner, String name) {

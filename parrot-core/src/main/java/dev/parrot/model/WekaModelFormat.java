@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
+import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.List;
  * A model file in Weka's serialisation: the classifier, then its data header, as Weka's {@link SerializationHelper}
  * writes them, so that Weka's own tools open it. What learners other than {@code fast-forest} are written in, and what
  * {@code fast-forest} was written in before it had a format of its own. Java deserialisation creates the objects a
- * file names and runs their code, so it is read only through {@link WekaClassFilter}, and every load says the file
- * must come from a trusted source.
+ * file names and runs their code, so it is read only through {@link WekaClassFilter}, which is asked about each class
+ * by name before it is loaded, and every load says the file must come from a trusted source.
  */
 final class WekaModelFormat {
 
@@ -44,9 +45,7 @@ final class WekaModelFormat {
         List<Object> objects = new ArrayList<>();
         WekaClassFilter filter = new WekaClassFilter(bytes.length);
         try {
-            // Weka's stream (it finds the classes of Weka packages), with the allow-list: SerializationHelper.readAll
-            // would create any class the file names.
-            ObjectInputStream stream = SerializationHelper.getObjectInputStream(new ByteArrayInputStream(bytes));
+            ObjectInputStream stream = new AllowListStream(new ByteArrayInputStream(bytes), filter);
             stream.setObjectInputFilter(filter);
             while (objects.size() < 2) {
                 objects.add(stream.readObject());
@@ -56,6 +55,7 @@ final class WekaModelFormat {
         } catch (EOFException e) {
             // Fewer than two objects: told below.
         } catch (IOException | ClassNotFoundException | RuntimeException | StackOverflowError e) {
+            // Also a class the allow-list names but this class path lacks, and a stream nested beyond the stack.
             throw new ParrotException(where + " is not a Weka model: " + e, e);
         }
         if (objects.size() < 2 || !(objects.get(0) instanceof Classifier c) || !(objects.get(1) instanceof Instances h)) {
@@ -64,6 +64,40 @@ final class WekaModelFormat {
         }
         WekaClassFilter.Learner learner = filter.learner();
         return new LoadedClassifier(c, h, null, ClassifierFormat.WEKA, note(where, learner));
+    }
+
+    /**
+     * Java's stream, resolving only the classes the allow-list admits, by name, before anything is loaded: a stream's
+     * filter sees a class only once it is resolved, and resolving a name may fail in ways of its own (a malformed name
+     * is a {@link LinkageError}). Classes come from this library's loader, which holds Weka and Parrot's learners;
+     * proxies are never made.
+     */
+    private static final class AllowListStream extends ObjectInputStream {
+        private final WekaClassFilter filter;
+
+        AllowListStream(ByteArrayInputStream in, WekaClassFilter filter) throws IOException {
+            super(in);
+            this.filter = filter;
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            String name = desc.getName();
+            if (!filter.admits(name)) {
+                throw new InvalidClassException(name, "not a class a model is read with");
+            }
+            try {
+                return Class.forName(name, false, WekaModelFormat.class.getClassLoader());
+            } catch (LinkageError e) {
+                throw new ClassNotFoundException(name, e);
+            }
+        }
+
+        @Override
+        protected Class<?> resolveProxyClass(String[] interfaces) throws IOException {
+            filter.refuse("proxy of " + String.join(", ", interfaces));
+            throw new InvalidClassException("a proxy", "no model holds one");
+        }
     }
 
     private static ParrotException refusal(String where, WekaClassFilter filter, InvalidClassException e) {
