@@ -77,6 +77,12 @@ public final class SoundModelTrainer {
         // Made first so that a misspelt classifier fails before minutes of reading audio.
         Classifier template = ClassifierType.create(request.classifier(), request.classifierOptions(),
                 (int) request.seed(), request.threads());
+        if (!ClassifierType.offers(template)) {
+            // Its model is written, and Weka reads it; Parrot's reader admits only the classes of its own learners.
+            log.warn("Models of " + template.getClass().getName() + " are written in Weka's serialisation, which"
+                    + " parrot:classify and SoundModel read only for the learners Parrot offers (" + ClassifierType
+                    .choices() + "): this model will not load there. Weka's SerializationHelper reads it.");
+        }
         SoundDataset dataset = new DatasetReader(request.features(), request.threads(), log, request.dataset())
                 .read(request.recordingsDirectory(), request.sounds());
         AugmentedRecordings augmented = AugmentedRecordings.make(request.augmentation(),

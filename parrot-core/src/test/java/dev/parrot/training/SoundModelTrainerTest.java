@@ -8,10 +8,12 @@ import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.features.SoundWindows;
 import dev.parrot.model.AugmentationSettings;
+import dev.parrot.model.LoadedClassifier;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelHistory;
 import dev.parrot.model.ModelInput;
+import dev.parrot.model.ModelJson;
 import dev.parrot.testing.CollectingLog;
 import dev.parrot.testing.SyntheticRecordings;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,7 +177,7 @@ class SoundModelTrainerTest {
             assertTrue(a.recordingWrong() && !b.recordingWrong() || a.recordingWrong() == b.recordingWrong()
                     && a.windowsWrong() * (long) b.windows() >= b.windowsWrong() * (long) a.windows(), a + " / " + b);
         }
-        JsonNode json = ModelFiles.json().readTree(first.files().descriptorFile().toFile());
+        JsonNode json = ModelJson.mapper().readTree(first.files().descriptorFile().toFile());
         assertEquals(e.mistakes().get(0).file(), json.at("/evaluation/mistakes/0/file").asText());
     }
 
@@ -207,10 +209,10 @@ class SoundModelTrainerTest {
 
     @Test
     void descriptorDescribesTrainingAndEvaluation() throws Exception {
-        JsonNode json = ModelFiles.json().readTree(first.files().descriptorFile().toFile());
+        JsonNode json = ModelJson.mapper().readTree(first.files().descriptorFile().toFile());
         assertEquals(ModelDescriptor.FORMAT_VERSION, json.get("formatVersion").asInt());
         assertEquals("noises", json.get("name").asText());
-        assertEquals(LABELS, List.of(ModelFiles.json().treeToValue(json.get("labels"), String[].class)));
+        assertEquals(LABELS, List.of(ModelJson.mapper().treeToValue(json.get("labels"), String[].class)));
         assertEquals(FeatureSettings.CURRENT_VERSION, json.at("/features/settings/version").asText());
         assertEquals(new FeatureExtractor(FeatureSettings.defaults()).dimension(),
                 json.at("/features/dimension").asInt());
@@ -264,18 +266,32 @@ class SoundModelTrainerTest {
     }
 
     @Test
+    void aLearnerParrotDoesNotOfferTrainsWithAWarningThatItsModelWillNotLoad() throws Exception {
+        CollectingLog own = new CollectingLog();
+        SoundModelTrainer.TrainingResult zeroR = new SoundModelTrainer().train(TrainingRequest.builder(recordings,
+                dir.resolve("out-zeror"), "zero").classifier("weka.classifiers.rules.ZeroR", "").folds(2).threads(1)
+                .log(own).build());
+        assertTrue(own.warnings().stream().anyMatch(w -> w.startsWith("Models of weka.classifiers.rules.ZeroR are"
+                + " written in Weka's serialisation") && w.contains("this model will not load there")),
+                own.warnings().toString());
+        ParrotException e = assertThrows(ParrotException.class, () -> zeroR.files().readClassifier());
+        assertTrue(e.getMessage().contains("it holds a weka.classifiers.rules.ZeroR"), e.getMessage());
+        assertTrue(firstLog.warnings().stream().noneMatch(w -> w.startsWith("Models of ")), "random-forest loads");
+    }
+
+    @Test
     void descriptorAndClassifierReadBack() throws Exception {
         ModelDescriptor read = first.files().readDescriptor();
         assertEquals(first.descriptor().labels(), read.labels());
         assertEquals(first.descriptor().features(), read.features());
-        ModelFiles.LoadedClassifier loaded = first.files().readClassifier();
+        LoadedClassifier loaded = first.files().readClassifier();
         assertEquals(read.features().dimension() + 1, loaded.header().numAttributes());
     }
 
     @Test
     void sameSeedSameEvaluationAndSamePredictions() throws Exception {
-        JsonNode a = ModelFiles.json().readTree(first.files().descriptorFile().toFile());
-        JsonNode b = ModelFiles.json().readTree(second.files().descriptorFile().toFile());
+        JsonNode a = ModelJson.mapper().readTree(first.files().descriptorFile().toFile());
+        JsonNode b = ModelJson.mapper().readTree(second.files().descriptorFile().toFile());
         assertEquals(a.get("evaluation"), b.get("evaluation"));
         assertEquals(a.at("/training/sounds"), b.at("/training/sounds"));
 
@@ -296,8 +312,8 @@ class SoundModelTrainerTest {
     @Test
     void anotherSeedGivesAnotherEvaluation() throws Exception {
         // Shows the comparison above can fail: the estimate depends on how recordings fall into folds.
-        JsonNode a = ModelFiles.json().readTree(first.files().descriptorFile().toFile());
-        JsonNode c = ModelFiles.json().readTree(otherSeed.files().descriptorFile().toFile());
+        JsonNode a = ModelJson.mapper().readTree(first.files().descriptorFile().toFile());
+        JsonNode c = ModelJson.mapper().readTree(otherSeed.files().descriptorFile().toFile());
         assertTrue(!a.at("/evaluation/foldAccuracies").equals(c.at("/evaluation/foldAccuracies")),
                 a.at("/evaluation/foldAccuracies") + " vs " + c.at("/evaluation/foldAccuracies"));
     }
@@ -337,11 +353,11 @@ class SoundModelTrainerTest {
                 .train(request(dir.resolve("out-aug-1"), "aug").withAugmentation(one).withLog(log)).descriptor();
         ModelDescriptor b = new SoundModelTrainer()
                 .train(request(dir.resolve("out-aug-2"), "aug").withAugmentation(one)).descriptor();
-        assertEquals(ModelFiles.json().valueToTree(a.evaluation()), ModelFiles.json().valueToTree(b.evaluation()),
+        assertEquals(ModelJson.mapper().valueToTree(a.evaluation()), ModelJson.mapper().valueToTree(b.evaluation()),
                 "same recordings and seed, same copies and model");
         assertEquals(one, a.training().augmentation());
         assertEquals(AugmentationSettings.off(), first.descriptor().training().augmentation());
-        JsonNode json = ModelFiles.json().readTree(dir.resolve("out-aug-1/aug.json").toFile());
+        JsonNode json = ModelJson.mapper().readTree(dir.resolve("out-aug-1/aug.json").toFile());
         assertEquals(1, json.at("/training/augmentation/copies").asInt());
         // Copies train, never test: the folds evaluate the same windows as without augmentation.
         assertEquals(first.descriptor().evaluation().windows(), a.evaluation().windows());
@@ -364,14 +380,14 @@ class SoundModelTrainerTest {
                 .train(request(dir.resolve("out-ctx-2"), "ctx").withAugmentation(inContext)).descriptor();
         ModelDescriptor alone = new SoundModelTrainer().train(request(dir.resolve("out-ctx-alone"), "ctx")
                 .withAugmentation(AugmentationSettings.standard(1))).descriptor();
-        assertEquals(ModelFiles.json().valueToTree(a.evaluation()), ModelFiles.json().valueToTree(b.evaluation()),
+        assertEquals(ModelJson.mapper().valueToTree(a.evaluation()), ModelJson.mapper().valueToTree(b.evaluation()),
                 "same recordings and seed, same mixes and model");
-        JsonNode json = ModelFiles.json().readTree(dir.resolve("out-ctx-1/ctx.json").toFile());
+        JsonNode json = ModelJson.mapper().readTree(dir.resolve("out-ctx-1/ctx.json").toFile());
         assertEquals(1.0, json.at("/training/augmentation/contextProbability").asDouble());
         assertEquals(30.0, json.at("/training/augmentation/maxContextSnrDb").asDouble());
         assertEquals(inContext, a.training().augmentation());
         try (java.io.InputStream in = Files.newInputStream(dir.resolve("out-ctx-1/ctx.json"))) {
-            assertEquals(inContext, ModelFiles.parseDescriptor(in, "ctx.json").training().augmentation(),
+            assertEquals(inContext, ModelJson.parseDescriptor(in, "ctx.json").training().augmentation(),
                     "read back with its context settings");
         }
         // The windows of a copy are chosen on the copy alone: the background under and before it adds none.

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parrot.dataset.DatasetException;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.dataset.SoundFolders;
-import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelFingerprint;
+import dev.parrot.model.ModelJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,11 +86,11 @@ public final class Fingerprinter {
 
     /** The settings as canonical JSON, for the hash (and for a test to read). */
     String settingsText(Map<String, ?> settings, List<String> sounds) {
-        ObjectNode node = ModelFiles.json().createObjectNode();
+        ObjectNode node = ModelJson.mapper().createObjectNode();
         node.put("parrotVersion", parrotVersion);
-        node.set("soundFolders", ModelFiles.json().valueToTree(sounds));
+        node.set("soundFolders", ModelJson.mapper().valueToTree(sounds));
         settings.forEach((name, setting) -> {
-            JsonNode value = ModelFiles.json().valueToTree(setting);
+            JsonNode value = ModelJson.mapper().valueToTree(setting);
             if (value instanceof ObjectNode object) {
                 // Where detected segments are written for the user to read: an output, not an input.
                 object.remove(OUTPUT_LOCATIONS);
@@ -98,7 +98,7 @@ public final class Fingerprinter {
             node.set(name, value);
         });
         try {
-            return ModelFiles.json().writer().withoutFeatures(
+            return ModelJson.mapper().writer().withoutFeatures(
                     com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the settings as JSON", e);

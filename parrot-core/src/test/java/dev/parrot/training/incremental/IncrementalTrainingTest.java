@@ -1,17 +1,26 @@
 package dev.parrot.training.incremental;
 
 import dev.parrot.ParrotException;
+import dev.parrot.model.ClassifierFormat;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelLocks;
+import dev.parrot.model.ModelInput;
+import dev.parrot.model.ModelJson;
 import dev.parrot.testing.CollectingLog;
 import dev.parrot.testing.SyntheticRecordings;
+import dev.parrot.training.BinnedForest;
 import dev.parrot.training.SoundModelTrainer;
 import dev.parrot.training.TrainingRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
 
+
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -115,13 +124,44 @@ class IncrementalTrainingTest {
     }
 
     @Test
+    void aForestInJavaSerialisationIsRetrainedOnceIntoItsOwnFormat() throws Exception {
+        TrainingRequest forest = TrainingRequest.builder(recordings, dir.resolve("models"), "tones")
+                .classifier("fast-forest", "-I 5").seed(42).folds(2).threads(1).log(log).build();
+        ModelFiles files = trainer.trainIfChanged(forest).files();
+        assertEquals(java.util.Optional.of(ClassifierFormat.FOREST), files.classifierFormat());
+        assertFalse(trainer.trainIfChanged(forest).trained());
+
+        // What an older Parrot wrote: the forest in Java's serialisation, its hash in the descriptor.
+        Instances header = ModelInput.header("tones", List.of("x"), "sound", List.of("high", "low"));
+        header.add(new DenseInstance(1, new double[] {0, 0}));
+        header.add(new DenseInstance(1, new double[] {1, 1}));
+        BinnedForest old = new BinnedForest();
+        old.buildClassifier(header);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SerializationHelper.writeAll(bytes, new Object[] {old, new Instances(header, 0)});
+        Files.write(files.classifierFile(), bytes.toByteArray());
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.mapper().valueToTree(
+                files.readDescriptor());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("fingerprint")).put("classifierSha256",
+                files.classifierSha256());
+        Files.write(files.descriptorFile(), ModelJson.mapper().writeValueAsBytes(tree));
+        assertTrue(files.readWholeDescriptor().isPresent(), "a consistent pair, as an older Parrot left it");
+
+        assertTrue(trainer.trainIfChanged(forest).trained());
+        assertTrue(log.infos().contains("Training model tones: the model file is a fast-forest in Java's"
+                + " serialisation, as an older Parrot wrote it; it is written as data now"), log.infos().toString());
+        assertEquals(java.util.Optional.of(ClassifierFormat.FOREST), files.classifierFormat());
+        assertFalse(trainer.trainIfChanged(forest).trained());
+    }
+
+    @Test
     void aModelFromBeforeFingerprintsIsRetrainedOnce() throws Exception {
         ModelFiles files = trainer.trainIfChanged(request(42)).files();
         ModelDescriptor old = files.readDescriptor();
         // What an older Parrot wrote: the same descriptor without the fingerprint.
-        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelFiles.json().valueToTree(old);
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ModelJson.mapper().valueToTree(old);
         tree.remove("fingerprint");
-        Files.write(files.descriptorFile(), ModelFiles.json().writeValueAsBytes(tree));
+        Files.write(files.descriptorFile(), ModelJson.mapper().writeValueAsBytes(tree));
         assertEquals(null, files.readDescriptor().fingerprint());
 
         assertTrue(trainer.trainIfChanged(request(42)).trained());
