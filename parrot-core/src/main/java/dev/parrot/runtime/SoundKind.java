@@ -29,7 +29,7 @@ public enum SoundKind {
     HELD {
         @Override
         SoundTracker track(int label, List<String> labels, DetectionSettings settings, EventDecider.Onsets onsets) {
-            return new HeldSoundTracker(label, labels, settings);
+            return new HeldSoundTracker(label, labels, settings, onsets.floorWindows());
         }
     };
 
