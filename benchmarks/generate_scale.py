@@ -49,15 +49,15 @@ def pop(rng):
     return envelope(n, 0.002, rng.uniform(0.015, 0.025)) * (0.85 * body + 0.15 * lowpass(rng.uniform(-1, 1, n), 0.1))
 
 
-def hiss(rng):
-    n = int(RATE * rng.uniform(0.35, 0.6))
+def hiss(rng, seconds=None):
+    n = int(RATE * (rng.uniform(0.35, 0.6) if seconds is None else seconds))
     i = np.arange(n)
     env = np.minimum(1.0, np.minimum(i / (0.04 * RATE), (n - i) / (0.06 * RATE)))
     return env * 0.5 * highpass(rng.uniform(-1, 1, n), 0.55)
 
 
-def whistle(rng):
-    n = int(RATE * rng.uniform(0.3, 0.5))
+def whistle(rng, seconds=None):
+    n = int(RATE * (rng.uniform(0.3, 0.5) if seconds is None else seconds))
     i = np.arange(n)
     f = rng.uniform(1400, 2200) * (1 + 0.02 * np.sin(2 * np.pi * rng.uniform(4, 7) * i / RATE))
     env = np.minimum(1.0, np.minimum(i / (0.05 * RATE), (n - i) / (0.05 * RATE)))
@@ -70,8 +70,8 @@ def cluck(rng):
     return envelope(n, 0.001, rng.uniform(0.008, 0.014)) * (0.6 * tone(rng.uniform(700, 1000), n, rng) + 0.4 * band)
 
 
-def hum(rng):
-    n = int(RATE * rng.uniform(0.4, 0.8))
+def hum(rng, seconds=None):
+    n = int(RATE * (rng.uniform(0.4, 0.8) if seconds is None else seconds))
     f = rng.uniform(100, 150)
     x = sum(tone(f * h, n, rng) / h for h in range(1, 6))
     i = np.arange(n)
@@ -99,8 +99,8 @@ def knock(rng):
     return envelope(n, 0.001, rng.uniform(0.02, 0.04)) * (body + 0.3 * lowpass(rng.uniform(-1, 1, n), 0.2))
 
 
-def shush(rng):
-    n = int(RATE * rng.uniform(0.3, 0.5))
+def shush(rng, seconds=None):
+    n = int(RATE * (rng.uniform(0.3, 0.5) if seconds is None else seconds))
     i = np.arange(n)
     env = np.minimum(1.0, np.minimum(i / (0.05 * RATE), (n - i) / (0.05 * RATE)))
     return env * lowpass(highpass(rng.uniform(-1, 1, n), 0.15), 0.35)

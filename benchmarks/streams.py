@@ -101,12 +101,17 @@ def hit(path, rng):
     fade = min(len(x), RATE // 50)
     x[-fade:] *= np.linspace(1, 0, fade, dtype=np.float32)
     x *= 10 ** (rng.uniform(-30, -6) / 20) / peak
+    return x, decay_end(x)
+
+
+def decay_end(x):
+    """Seconds from the start of a one-shot to where it has decayed 20 dB below its loudest 10 ms (at least 50 ms)."""
     frames = max(1, len(x) // 160)
     env = 10 * np.log10(np.array([np.mean(x[i * 160:(i + 1) * 160] ** 2) for i in range(frames)]) + 1e-12)
     loud = int(np.argmax(env))
     below = np.nonzero(env[loud:] < env[loud] - 20)[0]
     end = (loud + below[0]) * 160 if len(below) else len(x)
-    return x, max(end, 800) / RATE
+    return max(end, 800) / RATE
 
 
 def speech_stretch(files, rng, seconds):

@@ -40,6 +40,9 @@ assert html.contains('over the last 2 trainings')
 // Every recording to listen to plays a clip that was copied into the site, a few seconds long at most.
 assert html.contains('Recordings to listen to')
 def clips = (html =~ /<audio controls preload="none" src="([^"]+)"/).collect { it[1] }
+def players = (html =~ /<audio\b/).count
+assert players > 0 : 'the page has no <audio> player: there is nothing to listen to'
+assert clips.size() == players : "${players} players, but ${clips.size()} of them play a clip in the site"
 clips.each { src ->
     def clip = new File(basedir, "target/site/${src}")
     assert clip.isFile() : "the page plays ${src}, which is not in the site"

@@ -3,12 +3,12 @@ package dev.parrot.benchmarks;
 
 import dev.parrot.ProgressLog;
 import dev.parrot.audio.UnreadableRecordingException;
-import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.dataset.DatasetReader;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.AugmentationSettings;
+import dev.parrot.model.LoadedClassifier;
 import dev.parrot.model.ModelDescriptor;
-import dev.parrot.model.ModelFiles;
 import dev.parrot.runtime.Prediction;
 import dev.parrot.runtime.SoundClassifier;
 import dev.parrot.runtime.SoundModel;
@@ -252,7 +252,7 @@ public final class CrossSourceBenchmark {
     }
 
     /** Clip accuracy on every recording under {@code testDir} of a sound the model knows. */
-    static ClipScore classifyClips(Path testDir, ModelDescriptor descriptor, ModelFiles.LoadedClassifier loaded,
+    static ClipScore classifyClips(Path testDir, ModelDescriptor descriptor, LoadedClassifier loaded,
             ProgressLog log) throws Exception {
         // The runtime's own clip rule: the most probable sound over the mean of the windows that hold sound.
         SoundClassifier classifier = SoundModel.of(descriptor, loaded, "the trained model").newClassifier();

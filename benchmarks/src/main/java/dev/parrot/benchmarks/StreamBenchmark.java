@@ -1,7 +1,6 @@
 package dev.parrot.benchmarks;
 
 import dev.parrot.audio.WavDecoder;
-import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.classify.LongRecordingEvents;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.evaluation.events.Detection;
@@ -10,6 +9,7 @@ import dev.parrot.evaluation.events.TimelineComparison;
 import dev.parrot.evaluation.events.TimelineError;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.features.SoundWindows;
+import dev.parrot.model.AugmentationSettings;
 import dev.parrot.runtime.AudioInputs;
 import dev.parrot.runtime.DetectionSettings;
 import dev.parrot.runtime.EventDecider;

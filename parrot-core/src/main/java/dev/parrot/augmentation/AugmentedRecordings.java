@@ -10,6 +10,7 @@ import dev.parrot.dataset.SoundDataset;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.features.SoundWindows;
+import dev.parrot.model.AugmentationSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.parrot.augmentation;
 
 import be.tarsos.dsp.resample.Resampler;
 import be.tarsos.dsp.util.fft.FloatFFT;
+import dev.parrot.model.AugmentationSettings;
 
 import java.util.Random;
 

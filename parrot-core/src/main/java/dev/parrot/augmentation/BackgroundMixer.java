@@ -1,5 +1,7 @@
 package dev.parrot.augmentation;
 
+import dev.parrot.model.AugmentationSettings;
+
 import java.util.List;
 import java.util.Random;
 

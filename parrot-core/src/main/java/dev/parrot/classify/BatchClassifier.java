@@ -45,6 +45,7 @@ public final class BatchClassifier {
     public ClassifyResult classify(ClassifyRequest request) throws ParrotException, IOException {
         ProgressLog log = request.log();
         SoundModel model = SoundModel.load(request.model());
+        model.formatNote().ifPresent(log::info);
         List<ClassifyInput.Job> jobs = ClassifyInput.jobs(request.input(), model.labels());
         int threads = Math.max(1, Math.min(request.threads(), jobs.size()));
         log.info("Classifying " + ClassifyLog.recordings(jobs.size()) + " from "

@@ -1,6 +1,6 @@
 package dev.parrot.classify;
 
-import dev.parrot.model.ModelFiles;
+import dev.parrot.model.AtomicFile;
 import dev.parrot.runtime.Prediction;
 
 import java.io.IOException;
@@ -34,7 +34,7 @@ final class Csv {
                     .append('\n');
         }
         byte[] bytes = s.toString().getBytes(StandardCharsets.UTF_8);
-        ModelFiles.writeAtomically(csv, out -> out.write(bytes));
+        AtomicFile.write(csv, out -> out.write(bytes));
     }
 
     /** A field as RFC 4180 has it: quoted, with its quotes doubled, only when it holds a comma, quote or line break. */

@@ -7,8 +7,8 @@ import dev.parrot.evaluation.events.HeldScore;
 import dev.parrot.evaluation.events.OnsetScore;
 import dev.parrot.evaluation.events.TimelineComparison;
 import dev.parrot.evaluation.events.TimelineError;
+import dev.parrot.model.AtomicFile;
 import dev.parrot.model.EventEvaluation;
-import dev.parrot.model.ModelFiles;
 import dev.parrot.runtime.AudioInputs;
 import dev.parrot.runtime.SoundDetector;
 import dev.parrot.runtime.SoundEvent;
@@ -107,9 +107,9 @@ public final class LongRecordingEvents {
         Path srt = eventsDirectory.resolve(base + ".srt");
         Path csv = eventsDirectory.resolve(base + ".csv");
         byte[] srtBytes = SrtFormat.format(marks).getBytes(StandardCharsets.UTF_8);
-        ModelFiles.writeAtomically(srt, out -> out.write(srtBytes));
+        AtomicFile.write(srt, out -> out.write(srtBytes));
         byte[] csvBytes = csv(events).getBytes(StandardCharsets.UTF_8);
-        ModelFiles.writeAtomically(csv, out -> out.write(csvBytes));
+        AtomicFile.write(csv, out -> out.write(csvBytes));
 
         List<String> warnings = new ArrayList<>();
         Optional<Path> truthFile = SrtLocator.find(file, soundFolder);

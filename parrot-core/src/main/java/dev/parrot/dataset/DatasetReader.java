@@ -77,6 +77,44 @@ public final class DatasetReader {
     public SoundDataset read(Path recordingsDirectory, List<String> sounds) throws DatasetException {
         requireDirectory(recordingsDirectory);
         Map<String, List<Path>> folders = SoundFolders.discover(recordingsDirectory, options);
+        List<String> chosen = chooseSounds(recordingsDirectory, folders, sounds);
+        List<RecordingReader.Source> sources = sources(recordingsDirectory, folders, chosen);
+        log.info("Reading " + sources.size() + " recordings of " + chosen.size() + " sounds from "
+                + recordingsDirectory + " (" + threads + " threads)");
+        Collected collected = collect(recordingsDirectory, readAll(sources));
+
+        List<String> labels = new ArrayList<>(chosen);
+        boolean silenceLearned = collected.recordings.stream()
+                .anyMatch(r -> r.sound().equals(options.silenceLabel()));
+        if (silenceLearned && !labels.contains(options.silenceLabel())) {
+            labels.add(options.silenceLabel());
+        }
+        // Grouped by label, in label order, so that data sets (and so models) do not depend on the thread count.
+        collected.recordings.sort(Comparator.comparingInt((RecordingFeatures r) -> labels.indexOf(r.sound())));
+        List<String> background = labels.stream().filter(options::isBackground).toList();
+        FeatureExtractor names = new FeatureExtractor(settings);
+        SoundDataset dataset = new SoundDataset(List.copyOf(labels), collected.recordings, collected.skipped,
+                names.featureNames(), background);
+        checkEachLabel(dataset, folders, collected);
+        if (labels.size() < 2) {
+            throw new DatasetException("A model needs at least two sounds to tell apart, but " + recordingsDirectory
+                    + " has " + (labels.isEmpty() ? "no sound folder" : "only '" + labels.get(0) + "'")
+                    + ". Add a folder of recordings per sound, or record long recordings with pauses between the"
+                    + " sounds so that Parrot learns the silence between them.");
+        }
+        if (silenceLearned) {
+            log.info("  '" + options.silenceLabel() + "' is learned from the audio between the sounds' segments;"
+                    + " the learnSilence setting turns this off.", Setting.LEARN_SILENCE);
+        }
+        return dataset;
+    }
+
+    /**
+     * The sounds to learn: those named, or every folder. Refuses a name given twice or without a folder, and says
+     * which folders a list of names leaves out.
+     */
+    private List<String> chooseSounds(Path recordingsDirectory, Map<String, List<Path>> folders, List<String> sounds)
+            throws DatasetException {
         List<String> chosen = sounds == null || sounds.isEmpty() ? List.copyOf(folders.keySet()) : sounds;
         // A sound listed twice would pass for two sounds and then give Weka a class with a duplicate label.
         Set<String> seen = new HashSet<>();
@@ -102,6 +140,12 @@ public final class DatasetReader {
                     + recordingsDirectory + ", as the sounds setting names them; left out: "
                     + String.join(", ", leftOut) + " (name no sounds to learn every folder).", Setting.SOUNDS);
         }
+        return chosen;
+    }
+
+    /** Every recording of the chosen sounds, in the order of the sounds, their folders and their files. */
+    private List<RecordingReader.Source> sources(Path recordingsDirectory, Map<String, List<Path>> folders,
+            List<String> chosen) throws DatasetException {
         List<RecordingReader.Source> sources = new ArrayList<>();
         for (String sound : chosen) {
             RecordingReader.Kind kind = options.isBackground(sound) ? RecordingReader.Kind.BACKGROUND
@@ -113,43 +157,43 @@ public final class DatasetReader {
                 }
             }
         }
-        log.info("Reading " + sources.size() + " recordings of " + chosen.size() + " sounds from "
-                + recordingsDirectory + " (" + threads + " threads)");
-        List<Object> results = readAll(sources);
+        return sources;
+    }
 
-        List<RecordingFeatures> recordings = new ArrayList<>();
-        List<SkippedRecording> skipped = new ArrayList<>();
-        Map<String, SegmentTally> tallies = new LinkedHashMap<>();
+    /** What reading gave: the recordings' features, the files skipped, and the segments per sound. */
+    private record Collected(List<RecordingFeatures> recordings, List<SkippedRecording> skipped,
+            Map<String, SegmentTally> tallies) {
+    }
+
+    /** Sorts the results of reading into recordings and skipped files, warning about each skip and segment issue. */
+    private Collected collect(Path recordingsDirectory, List<Object> results) {
+        Collected collected = new Collected(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
         for (Object result : results) {
             if (result instanceof RecordingReader.Read r) {
-                recordings.addAll(r.parts());
+                collected.recordings.addAll(r.parts());
                 if (r.segments() != null) {
                     r.segments().warnings().forEach(log::warn);
-                    tallies.computeIfAbsent(r.parts().get(0).sound(), k -> new SegmentTally()).add(r.segments());
+                    collected.tallies.computeIfAbsent(r.parts().get(0).sound(), k -> new SegmentTally())
+                            .add(r.segments());
                 }
             } else {
                 SkippedRecording s = (SkippedRecording) result;
-                skipped.add(s);
+                collected.skipped.add(s);
                 log.warn("Skipped " + recordingsDirectory.resolve(s.file()) + ": " + s.reason());
             }
         }
-        List<String> labels = new ArrayList<>(chosen);
-        boolean silenceLearned = recordings.stream().anyMatch(r -> r.sound().equals(options.silenceLabel()));
-        if (silenceLearned && !labels.contains(options.silenceLabel())) {
-            labels.add(options.silenceLabel());
-        }
-        // Grouped by label, in label order, so that data sets (and so models) do not depend on the thread count.
-        recordings.sort(Comparator.comparingInt((RecordingFeatures r) -> labels.indexOf(r.sound())));
-        List<String> background = labels.stream().filter(options::isBackground).toList();
-        FeatureExtractor names = new FeatureExtractor(settings);
-        SoundDataset dataset = new SoundDataset(List.copyOf(labels), recordings, skipped, names.featureNames(),
-                background);
-        for (String label : labels) {
-            long skippedHere = skipped.stream().filter(s -> s.sound().equals(label)).count();
-            SegmentTally tally = tallies.get(label);
+        return collected;
+    }
+
+    /** Logs a line per label and refuses a label left without a usable recording. */
+    private void checkEachLabel(SoundDataset dataset, Map<String, List<Path>> folders, Collected collected)
+            throws DatasetException {
+        for (String label : dataset.sounds()) {
+            long skippedHere = collected.skipped.stream().filter(s -> s.sound().equals(label)).count();
+            SegmentTally tally = collected.tallies.get(label);
             log.info(String.format(Locale.ROOT, "  %-16s %4d recordings, %6d windows %s%s%s", label,
                     dataset.recordingCount(label), dataset.windowCount(label),
-                    background.contains(label) ? "(background)" : "with sound",
+                    dataset.background().contains(label) ? "(background)" : "with sound",
                     tally == null ? "" : ", " + tally.describe(),
                     skippedHere > 0 ? " (" + skippedHere + " skipped)" : ""));
             if (dataset.recordingsOf(label).isEmpty()) {
@@ -160,17 +204,6 @@ public final class DatasetReader {
                         + ". Record it, or leave it out of the sounds to learn.", Setting.SOUNDS);
             }
         }
-        if (labels.size() < 2) {
-            throw new DatasetException("A model needs at least two sounds to tell apart, but " + recordingsDirectory
-                    + " has " + (labels.isEmpty() ? "no sound folder" : "only '" + labels.get(0) + "'")
-                    + ". Add a folder of recordings per sound, or record long recordings with pauses between the"
-                    + " sounds so that Parrot learns the silence between them.");
-        }
-        if (silenceLearned) {
-            log.info("  '" + options.silenceLabel() + "' is learned from the audio between the sounds' segments;"
-                    + " the learnSilence setting turns this off.", Setting.LEARN_SILENCE);
-        }
-        return dataset;
     }
 
     /** Segments found or read per sound, for the log. */

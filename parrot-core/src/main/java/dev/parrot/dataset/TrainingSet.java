@@ -1,7 +1,6 @@
 package dev.parrot.dataset;
 
 import dev.parrot.model.ModelInput;
-import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
 
@@ -21,16 +20,9 @@ public final class TrainingSet {
     private TrainingSet() {
     }
 
-    /** An empty data set with one numeric attribute per feature and the sounds as the class, last. */
+    /** An empty data set with one numeric attribute per feature and the sounds as the class ({@code sound}), last. */
     public static Instances header(String relation, List<String> featureNames, List<String> sounds) {
-        ArrayList<Attribute> attributes = new ArrayList<>(featureNames.size() + 1);
-        for (String name : featureNames) {
-            attributes.add(new Attribute(name));
-        }
-        attributes.add(new Attribute("sound", new ArrayList<>(sounds)));
-        Instances header = new Instances(relation, attributes, 0);
-        header.setClassIndex(attributes.size() - 1);
-        return header;
+        return ModelInput.header(relation, featureNames, "sound", sounds);
     }
 
     /** A balanced (or, with {@code balance} false, complete) training set and what balancing did per sound. */

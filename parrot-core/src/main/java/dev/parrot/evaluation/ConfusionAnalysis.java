@@ -28,83 +28,31 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
      * @param windows windows mixed up either way
      */
     public record ConfusedPair(int first, int second, double rate, long windows) {
-
-        public Severity severity() {
-            return Severity.of(rate);
-        }
     }
 
-    /**
-     * How often a pair is mixed up, by the share of the worse direction: the report's advice and colour per pair.
-     */
-    public enum Severity {
-        /** A tenth or more of one sound's windows: hard to tell apart. */
-        OFTEN(0.10, AccuracyTier.POOR),
-        /** From 2%: worth a few more recordings. */
-        SOMETIMES(0.02, AccuracyTier.FAIR),
-        RARELY(0.0, AccuracyTier.GOOD);
-
-        private final double from;
-        private final AccuracyTier tier;
-
-        Severity(double from, AccuracyTier tier) {
-            this.from = from;
-            this.tier = tier;
-        }
-
-        public static Severity of(double rate) {
-            for (Severity s : values()) {
-                if (rate >= s.from) {
-                    return s;
-                }
-            }
-            return RARELY;
-        }
-
-        /** The accuracy tier a pair of this severity is shown in. */
-        public AccuracyTier tier() {
-            return tier;
-        }
-
-        /** "often", "sometimes", "rarely". */
-        public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
-    /**
-     * Why a model's evaluation cannot be analysed (no confusion matrix, or one that does not fit its labels), or null
-     * when it can: what a reader of descriptors written elsewhere checks first.
-     */
-    public static String problem(ModelDescriptor.Evaluation evaluation) {
-        if (evaluation == null || evaluation.confusionMatrix() == null
-                || evaluation.confusionMatrix().labels() == null || evaluation.confusionMatrix().counts() == null) {
-            return "it has no evaluation (accuracy and confusion matrix)";
-        }
-        return shapeProblem(evaluation.confusionMatrix().labels().size(), evaluation.confusionMatrix().counts());
-    }
-
-    private static String shapeProblem(int n, long[][] counts) {
-        if (counts.length != n) {
-            return "its confusion matrix has " + counts.length + " rows for " + n + " sounds";
+    /** Whether counts are square with a row per label: what the measures below need. */
+    public static boolean fits(int labels, long[][] counts) {
+        if (counts.length != labels) {
+            return false;
         }
         for (long[] row : counts) {
-            if (row == null || row.length != n) {
-                return "its confusion matrix is not " + n + " x " + n;
+            if (row == null || row.length != labels) {
+                return false;
             }
         }
-        return null;
+        return true;
     }
 
     /**
      * The analysis of a model's cross-validated confusion matrix.
      *
-     * @throws IllegalArgumentException with {@link #problem}, when there is one
+     * @throws IllegalArgumentException when the evaluation has no confusion matrix, or one that does not fit its
+     *     labels, with a message that completes "its descriptor has ..."
      */
     public static ConfusionAnalysis of(ModelDescriptor.Evaluation evaluation) {
-        String problem = problem(evaluation);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+        if (evaluation == null || evaluation.confusionMatrix() == null
+                || evaluation.confusionMatrix().labels() == null || evaluation.confusionMatrix().counts() == null) {
+            throw new IllegalArgumentException("no evaluation (accuracy and confusion matrix)");
         }
         return of(evaluation.confusionMatrix().labels(), evaluation.confusionMatrix().counts());
     }
@@ -115,9 +63,9 @@ public record ConfusionAnalysis(List<String> labels, long[][] counts) {
      * @throws IllegalArgumentException when the counts are not square with one row per label
      */
     public static ConfusionAnalysis of(List<String> labels, long[][] counts) {
-        String problem = shapeProblem(labels.size(), counts);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+        if (!fits(labels.size(), counts)) {
+            throw new IllegalArgumentException("a confusion matrix that is not " + labels.size() + " x "
+                    + labels.size());
         }
         return new ConfusionAnalysis(List.copyOf(labels), counts);
     }

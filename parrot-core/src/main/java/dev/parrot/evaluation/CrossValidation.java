@@ -66,91 +66,135 @@ public final class CrossValidation {
             UnaryOperator<List<RecordingFeatures>> trainingFold, HeldOutProbabilities heldOut) throws Exception {
         List<String> sounds = dataset.sounds();
         int k = effectiveFolds(folds, dataset);
-        for (String sound : sounds) {
+        warnAboutSingleRecordings(dataset);
+        int[] foldOf = GroupedFolds.assign(dataset.recordings(), sounds, k, seed);
+        Tally tally = new Tally(dataset, header, heldOut);
+        for (int f = 0; f < k; f++) {
+            runFold(f, k, foldOf, tally, template, trainingFold);
+        }
+        return summarise(tally.evaluation, sounds, k, tally.foldAccuracies,
+                ConfusionAnalysis.share(tally.soundRight, tally.soundWindows), tally.soundWindows,
+                ConfusionAnalysis.share(tally.clipsRight, tally.clips), tally.clips, !tally.background.isEmpty(),
+                tally.mistakes.worst());
+    }
+
+    private void warnAboutSingleRecordings(SoundDataset dataset) {
+        for (String sound : dataset.sounds()) {
             int recordings = dataset.recordingsOf(sound).size();
             if (recordings < 2) {
                 log.warn("Sound '" + sound + "' has only one recording: in the fold that tests it the model has never"
                         + " heard it, so its recall will be poor. Record it a few more times.");
             }
         }
+    }
+
+    /** What the folds have added up to so far, and what testing a window needs. */
+    private static final class Tally {
+        final SoundDataset dataset;
+        final List<String> sounds;
+        final Instances header;
+        final HeldOutProbabilities heldOut;
         // Background windows (the silence between sounds, talking, the room) are easy and plentiful: counted in the
         // headline accuracy they would flatter it, so it is over the sounds' windows and recordings alone; the
         // confusion matrix and per-label figures keep the background rows, shown apart.
-        Set<String> background = Set.copyOf(dataset.background());
-        List<RecordingFeatures> recordings = dataset.recordings();
-        int[] foldOf = GroupedFolds.assign(recordings, sounds, k, seed);
-        Evaluation evaluation = new Evaluation(header);
-        List<Double> foldAccuracies = new ArrayList<>();
-        int clipsRight = 0;
-        int clips = 0;
-        long soundRight = 0;
-        long soundWindows = 0;
-        Mistakes mistakes = new Mistakes(sounds);
-        for (int f = 0; f < k; f++) {
-            long started = System.nanoTime();
-            List<RecordingFeatures> train = new ArrayList<>();
-            List<RecordingFeatures> test = new ArrayList<>();
-            List<Integer> testIndex = new ArrayList<>();
-            for (int i = 0; i < recordings.size(); i++) {
-                (foldOf[i] == f ? test : train).add(recordings.get(i));
-                if (foldOf[i] == f) {
-                    testIndex.add(i);
-                }
-            }
-            if (test.isEmpty()) {
-                continue;
-            }
-            TrainingSet.Balanced trainingSet = TrainingSet.build(header, sounds, trainingFold.apply(train), balance,
-                    seed + f);
-            Classifier classifier = AbstractClassifier.makeCopy(template);
-            classifier.buildClassifier(trainingSet.data());
-            long right = 0;
-            long windows = 0;
-            for (int t = 0; t < test.size(); t++) {
-                RecordingFeatures recording = test.get(t);
-                int actual = sounds.indexOf(recording.sound());
-                boolean sound = !background.contains(recording.sound());
-                ClipVote vote = new ClipVote(sounds, dataset.background());
-                int[] heard = new int[sounds.size()];
-                float[][] testWindows = recording.windows();
-                for (int w = 0; w < testWindows.length; w++) {
-                    Instance instance = ModelInput.instance(header, testWindows[w]);
-                    instance.setClassValue(actual);
-                    double[] distribution = classifier.distributionForInstance(instance);
-                    if (heldOut != null) {
-                        heldOut.put(testIndex.get(t), w, distribution);
-                    }
-                    // Not ...AndRecordPrediction: kept predictions cost about 170 bytes a window and nothing here reads them.
-                    double predicted = evaluation.evaluateModelOnce(distribution, instance);
-                    if (sound) {
-                        right += (int) predicted == actual ? 1 : 0;
-                        windows++;
-                    }
-                    heard[(int) predicted]++;
-                    vote.add(distribution);
-                }
-                // A recording always has a window here; without one it would count as the first label, as before.
-                int answer = Math.max(0, vote.winner());
-                mistakes.add(recording, actual, heard, answer);
-                if (sound) {
-                    clips++;
-                    clipsRight += answer == actual ? 1 : 0;
-                }
-            }
-            double accuracy = windows == 0 ? 0 : right / (double) windows;
-            if (windows > 0) {
-                foldAccuracies.add(accuracy);
-            }
-            soundRight += right;
-            soundWindows += windows;
-            log.info(String.format(Locale.ROOT,
-                    "  fold %d/%d: trained on %d windows of %d recordings, %.1f%% of %d test windows right (%.1f s)",
-                    f + 1, k, trainingSet.data().numInstances(), train.size(), 100 * accuracy, windows,
-                    (System.nanoTime() - started) / 1e9));
+        final Set<String> background;
+        final Evaluation evaluation;
+        final List<Double> foldAccuracies = new ArrayList<>();
+        final Mistakes mistakes;
+        int clipsRight;
+        int clips;
+        long soundRight;
+        long soundWindows;
+
+        Tally(SoundDataset dataset, Instances header, HeldOutProbabilities heldOut) throws Exception {
+            this.dataset = dataset;
+            this.sounds = dataset.sounds();
+            this.header = header;
+            this.heldOut = heldOut;
+            this.background = Set.copyOf(dataset.background());
+            this.evaluation = new Evaluation(header);
+            this.mistakes = new Mistakes(sounds);
         }
-        return summarise(evaluation, sounds, k, foldAccuracies, ConfusionAnalysis.share(soundRight, soundWindows),
-                soundWindows, ConfusionAnalysis.share(clipsRight, clips), clips, !background.isEmpty(),
-                mistakes.worst());
+    }
+
+    /** Trains on every fold but {@code f} (balanced, through {@code trainingFold}) and tests on fold {@code f}. */
+    private void runFold(int f, int k, int[] foldOf, Tally tally, Classifier template,
+            UnaryOperator<List<RecordingFeatures>> trainingFold) throws Exception {
+        long started = System.nanoTime();
+        List<RecordingFeatures> recordings = tally.dataset.recordings();
+        List<RecordingFeatures> train = new ArrayList<>();
+        List<Integer> testIndex = new ArrayList<>();
+        for (int i = 0; i < recordings.size(); i++) {
+            if (foldOf[i] == f) {
+                testIndex.add(i);
+            } else {
+                train.add(recordings.get(i));
+            }
+        }
+        if (testIndex.isEmpty()) {
+            return;
+        }
+        TrainingSet.Balanced trainingSet = TrainingSet.build(tally.header, tally.sounds, trainingFold.apply(train),
+                balance, seed + f);
+        Classifier classifier = AbstractClassifier.makeCopy(template);
+        classifier.buildClassifier(trainingSet.data());
+        long right = 0;
+        long windows = 0;
+        for (int index : testIndex) {
+            Tested tested = test(classifier, index, tally);
+            right += tested.right();
+            windows += tested.windows();
+        }
+        double accuracy = windows == 0 ? 0 : right / (double) windows;
+        if (windows > 0) {
+            tally.foldAccuracies.add(accuracy);
+        }
+        tally.soundRight += right;
+        tally.soundWindows += windows;
+        log.info(String.format(Locale.ROOT,
+                "  fold %d/%d: trained on %d windows of %d recordings, %.1f%% of %d test windows right (%.1f s)",
+                f + 1, k, trainingSet.data().numInstances(), train.size(), 100 * accuracy, windows,
+                (System.nanoTime() - started) / 1e9));
+    }
+
+    /** The sound windows of a recording heard right and tested: both 0 for a background recording. */
+    private record Tested(long right, long windows) {
+    }
+
+    /** Tests the windows of one held-out recording and votes them into a clip answer. */
+    private static Tested test(Classifier classifier, int index, Tally tally) throws Exception {
+        RecordingFeatures recording = tally.dataset.recordings().get(index);
+        int actual = tally.sounds.indexOf(recording.sound());
+        boolean sound = !tally.background.contains(recording.sound());
+        ClipVote vote = new ClipVote(tally.sounds, tally.dataset.background());
+        int[] heard = new int[tally.sounds.size()];
+        long right = 0;
+        long windows = 0;
+        float[][] testWindows = recording.windows();
+        for (int w = 0; w < testWindows.length; w++) {
+            Instance instance = ModelInput.instance(tally.header, testWindows[w]);
+            instance.setClassValue(actual);
+            double[] distribution = classifier.distributionForInstance(instance);
+            if (tally.heldOut != null) {
+                tally.heldOut.put(index, w, distribution);
+            }
+            // Not ...AndRecordPrediction: kept predictions cost about 170 bytes a window and nothing here reads them.
+            double predicted = tally.evaluation.evaluateModelOnce(distribution, instance);
+            if (sound) {
+                right += (int) predicted == actual ? 1 : 0;
+                windows++;
+            }
+            heard[(int) predicted]++;
+            vote.add(distribution);
+        }
+        // A recording always has a window here; without one it would count as the first label, as before.
+        int answer = Math.max(0, vote.winner());
+        tally.mistakes.add(recording, actual, heard, answer);
+        if (sound) {
+            tally.clips++;
+            tally.clipsRight += answer == actual ? 1 : 0;
+        }
+        return new Tested(right, windows);
     }
 
     private ModelDescriptor.Evaluation summarise(Evaluation evaluation, List<String> sounds, int k,

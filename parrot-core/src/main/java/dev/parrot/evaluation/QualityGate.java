@@ -60,57 +60,70 @@ public record QualityGate(Double minimumAccuracy, Double minimumRecall) {
             throw new ParrotException("Model " + model.name() + " cannot be checked: its descriptor has "
                     + e.getMessage() + ". Train it again.");
         }
-        List<String> lines = new ArrayList<>();
-        List<String> atFault = new ArrayList<>();
-        List<String> confusedWith = new ArrayList<>();
-        double accuracy = model.evaluation().accuracy();
-        if (minimumAccuracy != null && accuracy < minimumAccuracy) {
-            lines.add(String.format(Locale.ROOT, "accuracy %s is below the minimum accuracy of %s", percent(accuracy),
-                    percent(minimumAccuracy)));
-            // The sounds that cost the most accuracy are those heard wrongly most often.
-            for (ConfusionAnalysis.ConfusedPair pair : analysis.confusedPairs().stream().limit(2).toList()) {
-                lines.add(String.format(Locale.ROOT, "  most mixed up: %s heard as %s in %s of its windows",
-                        analysis.labels().get(pair.first()), analysis.labels().get(pair.second()),
-                        percent(pair.rate())));
-                addOnce(atFault, analysis.labels().get(pair.first()));
-                addOnce(confusedWith, analysis.labels().get(pair.second()));
-            }
+        Shortfalls shortfalls = new Shortfalls();
+        if (minimumAccuracy != null && model.evaluation().accuracy() < minimumAccuracy) {
+            accuracyShortfall(model.evaluation().accuracy(), analysis, shortfalls);
         }
         if (minimumRecall != null) {
-            for (int s = 0; s < analysis.labels().size(); s++) {
-                double recall = analysis.recall(s);
-                if (recall >= minimumRecall) {
-                    continue;
-                }
-                String sound = analysis.labels().get(s);
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                        "%s: recall %s is below the minimum recall of %s", sound, percent(recall),
-                        percent(minimumRecall)));
-                List<ConfusionAnalysis.Entry> ways = analysis.heardAs(s);
-                for (int i = 0; i < Math.min(CONFUSIONS_NAMED, ways.size()); i++) {
-                    ConfusionAnalysis.Entry way = ways.get(i);
-                    String as = analysis.labels().get(way.as());
-                    line.append(i == 0 ? "; heard as " : ", as ").append(as).append(String.format(Locale.ROOT,
-                            " in %s (%d of %d windows)", percent(way.share()), way.windows(), way.of()));
-                    addOnce(confusedWith, as);
-                }
-                lines.add(line.toString());
-                addOnce(atFault, sound);
+            recallShortfalls(analysis, shortfalls);
+        }
+        return shortfalls.lines.isEmpty() ? Optional.empty() : Optional.of(shortfalls.message(model.name()));
+    }
+
+    /** What a failing gate says: a line per shortfall, the sounds at fault and those they are heard as. */
+    private static final class Shortfalls {
+        final List<String> lines = new ArrayList<>();
+        final List<String> atFault = new ArrayList<>();
+        final List<String> confusedWith = new ArrayList<>();
+
+        String message(String modelName) {
+            StringBuilder message = new StringBuilder("Model " + modelName + " does not pass its quality gate:");
+            lines.forEach(l -> message.append("\n  ").append(l));
+            message.append("\nWhat to do: record more takes of ").append(String.join(", ", atFault))
+                    .append(", varied as in use (level, distance, room)");
+            if (!confusedWith.isEmpty()) {
+                message.append(", and make them distinct from ").append(String.join(", ", confusedWith))
+                        .append(" (or drop one of each pair from the sounds)");
             }
+            message.append("; the report's confusion matrix shows every mix-up.");
+            return message.toString();
         }
-        if (lines.isEmpty()) {
-            return Optional.empty();
+    }
+
+    private void accuracyShortfall(double accuracy, ConfusionAnalysis analysis, Shortfalls shortfalls) {
+        shortfalls.lines.add(String.format(Locale.ROOT, "accuracy %s is below the minimum accuracy of %s",
+                percent(accuracy), percent(minimumAccuracy)));
+        // The sounds that cost the most accuracy are those heard wrongly most often.
+        for (ConfusionAnalysis.ConfusedPair pair : analysis.confusedPairs().stream().limit(2).toList()) {
+            shortfalls.lines.add(String.format(Locale.ROOT, "  most mixed up: %s heard as %s in %s of its windows",
+                    analysis.labels().get(pair.first()), analysis.labels().get(pair.second()),
+                    percent(pair.rate())));
+            addOnce(shortfalls.atFault, analysis.labels().get(pair.first()));
+            addOnce(shortfalls.confusedWith, analysis.labels().get(pair.second()));
         }
-        StringBuilder message = new StringBuilder("Model " + model.name() + " does not pass its quality gate:");
-        lines.forEach(l -> message.append("\n  ").append(l));
-        message.append("\nWhat to do: record more takes of ").append(String.join(", ", atFault))
-                .append(", varied as in use (level, distance, room)");
-        if (!confusedWith.isEmpty()) {
-            message.append(", and make them distinct from ").append(String.join(", ", confusedWith))
-                    .append(" (or drop one of each pair from the sounds)");
+    }
+
+    private void recallShortfalls(ConfusionAnalysis analysis, Shortfalls shortfalls) {
+        for (int s = 0; s < analysis.labels().size(); s++) {
+            double recall = analysis.recall(s);
+            if (recall >= minimumRecall) {
+                continue;
+            }
+            String sound = analysis.labels().get(s);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "%s: recall %s is below the minimum recall of %s", sound, percent(recall),
+                    percent(minimumRecall)));
+            List<ConfusionAnalysis.Entry> ways = analysis.heardAs(s);
+            for (int i = 0; i < Math.min(CONFUSIONS_NAMED, ways.size()); i++) {
+                ConfusionAnalysis.Entry way = ways.get(i);
+                String as = analysis.labels().get(way.as());
+                line.append(i == 0 ? "; heard as " : ", as ").append(as).append(String.format(Locale.ROOT,
+                        " in %s (%d of %d windows)", percent(way.share()), way.windows(), way.of()));
+                addOnce(shortfalls.confusedWith, as);
+            }
+            shortfalls.lines.add(line.toString());
+            addOnce(shortfalls.atFault, sound);
         }
-        message.append("; the report's confusion matrix shows every mix-up.");
-        return Optional.of(message.toString());
     }
 
     /** One line for a model that passes: what it reached against what was asked. */

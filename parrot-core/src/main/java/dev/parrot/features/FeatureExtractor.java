@@ -435,6 +435,21 @@ public final class FeatureExtractor {
      * at the same level as Parrot.py's.
      */
     private void spectrum(float[] samples, int start, boolean measureShape) {
+        windowFrame(samples, start);
+        fft.forwardTransform(fftBuffer);
+        // TarsosDSP packs the real FFT as [re0, reN/2, re1, im1, ...]: DC and Nyquist share the first pair.
+        magnitudes[0] = Math.abs(fftBuffer[0]);
+        magnitudes[bins - 1] = Math.abs(fftBuffer[1]);
+        for (int i = 1; i < bins - 1; i++) {
+            magnitudes[i] = fft.modulus(fftBuffer, i);
+        }
+        if (measureShape) {
+            measureShape();
+        }
+    }
+
+    /** The frame at {@code start} into {@link #fftBuffer}: mean removed, pre-emphasised, 16-bit scaled, Hamming. */
+    private void windowFrame(float[] samples, int start) {
         int n = settings.frameSamples();
         float pre = (float) settings.preEmphasis();
         // The frame's mean out first: a DC offset would otherwise fill the lowest bands, where kicks and toms live.
@@ -453,16 +468,13 @@ public final class FeatureExtractor {
                         * hamming[i];
             }
         }
-        fft.forwardTransform(fftBuffer);
-        // TarsosDSP packs the real FFT as [re0, reN/2, re1, im1, ...]: DC and Nyquist share the first pair.
-        magnitudes[0] = Math.abs(fftBuffer[0]);
-        magnitudes[bins - 1] = Math.abs(fftBuffer[1]);
-        for (int i = 1; i < bins - 1; i++) {
-            magnitudes[i] = fft.modulus(fftBuffer, i);
-        }
-        if (!measureShape) {
-            return;
-        }
+    }
+
+    /**
+     * {@link #shape} from {@link #magnitudes}: spectral centroid, spread, flatness and roll-off, and the share of power
+     * above 4 kHz; all zero for a silent frame.
+     */
+    private void measureShape() {
         double total = 0;
         double weighted = 0;
         double logSum = 0;

@@ -5,7 +5,7 @@ import dev.parrot.Setting;
 import dev.parrot.audio.StreamingWavWriter;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.audio.WavDecoder;
-import dev.parrot.model.ModelFiles;
+import dev.parrot.model.AtomicFile;
 import dev.parrot.runtime.AudioSource;
 import dev.parrot.runtime.Microphone;
 import dev.parrot.segments.SegmentFinder;
@@ -244,7 +244,7 @@ public final class Recorder {
         Path written = null;
         if (srt != null && !found.segments().isEmpty()) {
             byte[] text = SrtFormat.format(found.segments()).getBytes(StandardCharsets.UTF_8);
-            ModelFiles.writeAtomically(srt, out -> out.write(text));
+            AtomicFile.write(srt, out -> out.write(text));
             written = srt;
         }
         result = new RecordResult(request.sound(), request.background(), wav, written,

@@ -1,7 +1,6 @@
 package dev.parrot.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.features.FeatureSettings;
 
 import java.util.List;

@@ -1,52 +1,34 @@
 package dev.parrot.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.parrot.ParrotException;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
-import weka.core.SerializationHelper;
 
-import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InvalidClassException;
-import java.io.ObjectInputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * The two files of a model: {@code <name>.model}, the Weka classifier with its data header as Weka's
- * {@link SerializationHelper} writes them (so Weka's own tools open it), and {@code <name>.json}, its
- * {@link ModelDescriptor}.
+ * The two files of a model and how they go together: {@code <name>.model}, the classifier with its data header (a
+ * forest as data, {@link ClassifierFormat#FOREST}, or another learner in Weka's serialisation,
+ * {@link ClassifierFormat#WEKA}), and {@code <name>.json}, its {@link ModelDescriptor} ({@link ModelJson}).
  *
- * <p>Both are written to a temporary file in the same folder and moved into place, so a failed or interrupted build
- * leaves the previous model untouched. The classifier goes first: a JSON always describes a complete model. Both are
- * written and read under a {@link ModelLock}, and the JSON holds the classifier file's hash, so that concurrent
- * builds never mix the files of two trainings and a build killed between the two moves is noticed.
+ * <p>Both are written atomically ({@link AtomicFile}), so a failed or interrupted build leaves the previous model
+ * untouched. The classifier goes first: a JSON always describes a complete model. Both are written and read under a
+ * {@link ModelLock}, and the JSON holds the classifier file's hash, so that concurrent builds never mix the files of
+ * two trainings and a build killed between the two moves is noticed.
  */
 public final class ModelFiles {
 
     public static final String MODEL_EXTENSION = ".model";
     public static final String DESCRIPTOR_EXTENSION = ".json";
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path directory;
     private final String name;
@@ -62,10 +44,6 @@ public final class ModelFiles {
         int dot = file.lastIndexOf('.');
         Path parent = anyOfTheTwo.toAbsolutePath().getParent();
         return new ModelFiles(parent, dot > 0 ? file.substring(0, dot) : file);
-    }
-
-    public static ObjectMapper json() {
-        return JSON;
     }
 
     public String name() {
@@ -91,22 +69,14 @@ public final class ModelFiles {
         Instances emptyHeader = new Instances(header, 0);
         try (ModelLock lock = ModelLock.forWriting(directory, name)) {
             MessageDigest sha = ModelFingerprint.newDigest();
-            writeAtomically(classifierFile(), out -> {
-                try {
-                    SerializationHelper.writeAll(new DigestOutputStream(out, sha),
-                            new Object[] {classifier, emptyHeader});
-                } catch (IOException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IOException("Weka could not serialise the classifier: " + e.getMessage(), e);
-                }
-            });
+            AtomicFile.write(classifierFile(), out ->
+                    ClassifierFormat.write(classifier, emptyHeader, new DigestOutputStream(out, sha)));
             ModelFingerprint fingerprint = descriptor.fingerprint() != null ? descriptor.fingerprint()
                     : new ModelFingerprint(null, null, 0, null);
             ModelDescriptor written = descriptor.withFingerprint(
                     fingerprint.withClassifierSha256(ModelFingerprint.hex(sha)));
-            byte[] json = JSON.writeValueAsBytes(written);
-            writeAtomically(descriptorFile(), out -> out.write(json));
+            byte[] json = ModelJson.mapper().writeValueAsBytes(written);
+            AtomicFile.write(descriptorFile(), out -> out.write(json));
             return written;
         }
     }
@@ -136,22 +106,22 @@ public final class ModelFiles {
      *
      * @return the descriptor, or empty when a file is missing or unreadable, or the two are not from one training
      */
-    public java.util.Optional<ModelDescriptor> readWholeDescriptor() throws IOException {
+    public Optional<ModelDescriptor> readWholeDescriptor() throws IOException {
         try (ModelLock lock = ModelLock.forReading(directory, name)) {
             if (!Files.isRegularFile(descriptorFile())) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             ModelDescriptor descriptor;
             try {
                 descriptor = readDescriptor();
             } catch (ParrotException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             ModelFingerprint f = descriptor.fingerprint();
             if (f == null || f.classifierSha256() == null || !f.classifierSha256().equals(classifierSha256())) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(descriptor);
+            return Optional.of(descriptor);
         }
     }
 
@@ -183,115 +153,41 @@ public final class ModelFiles {
     public ModelDescriptor readDescriptor() throws ParrotException, IOException {
         Path file = descriptorFile();
         try (InputStream in = Files.newInputStream(file)) {
-            return parseDescriptor(in, file.toString());
+            return ModelJson.parseDescriptor(in, file.toString());
         } catch (NoSuchFileException e) {
             throw new ParrotException("No model descriptor at " + file + ": run parrot:train first.");
         }
     }
 
-    /** Parses a descriptor from a stream; {@code where} names it in messages. */
-    public static ModelDescriptor parseDescriptor(InputStream in, String where) throws ParrotException, IOException {
-        ModelDescriptor descriptor;
-        try {
-            descriptor = JSON.readValue(in, ModelDescriptor.class);
-        } catch (JsonProcessingException e) {
-            throw new ParrotException(where + " is not a Parrot model descriptor: " + e.getOriginalMessage());
-        }
-        if (descriptor == null || descriptor.labels() == null || descriptor.features() == null) {
-            throw new ParrotException(where + " is not a Parrot model descriptor: labels or features are missing.");
-        }
-        if (descriptor.formatVersion() > ModelDescriptor.FORMAT_VERSION) {
-            throw new ParrotException(where + " has format version " + descriptor.formatVersion()
-                    + ", newer than this Parrot reads (" + ModelDescriptor.FORMAT_VERSION + "). Upgrade Parrot.");
-        }
-        return descriptor;
-    }
-
     /**
-     * Reads the classifier and its data header.
+     * Reads the classifier and its data header, in whichever format the file is.
      *
-     * @throws ParrotException when the file is missing or is not a Weka model written by Parrot
+     * @throws ParrotException when the file is missing or is not a model written by Parrot
      */
     public LoadedClassifier readClassifier() throws ParrotException, IOException {
         Path file = classifierFile();
         if (!Files.isRegularFile(file)) {
             throw new ParrotException("No model at " + file + ": run parrot:train first.");
         }
-        // Whole, then parsed: Weka reads to the end of the stream and closes it, so the hash is taken of the bytes.
+        // Whole, then parsed: the hash is of the bytes read, and neither reader needs more than the file's size.
         byte[] bytes = Files.readAllBytes(file);
-        LoadedClassifier loaded = parseClassifier(new ByteArrayInputStream(bytes), file.toString());
         MessageDigest sha = ModelFingerprint.newDigest();
         sha.update(bytes);
-        return new LoadedClassifier(loaded.classifier(), loaded.header(), ModelFingerprint.hex(sha));
+        return ClassifierFormat.readAny(bytes, file.toString()).withSha256(ModelFingerprint.hex(sha));
     }
 
     /**
-     * Reads a classifier and header from a stream; {@code where} names it in messages. Only the classes a model is
-     * made of are read (see {@link ModelClassFilter}): a file naming any other is refused before that class runs.
+     * The format of the classifier file on disk, from its first bytes; empty when there is none or it is neither.
      */
-    public static LoadedClassifier parseClassifier(InputStream in, String where) throws ParrotException {
-        List<Object> objects = new ArrayList<>();
-        ModelClassFilter filter = new ModelClassFilter();
-        try {
-            // Weka's stream (it finds the classes of Weka packages), with the allow-list: SerializationHelper.readAll
-            // would create any class the file names.
-            ObjectInputStream stream = SerializationHelper.getObjectInputStream(in);
-            stream.setObjectInputFilter(filter);
-            while (objects.size() < 2) {
-                objects.add(stream.readObject());
-            }
-        } catch (InvalidClassException e) {
-            if (filter.rejected() == null) {
-                throw new ParrotException(where + " is not a Weka model this version can read: " + e.getMessage(), e);
-            }
-            throw new ParrotException(where + " is not a model: it holds a " + filter.rejected() + ", which no model"
-                    + " is made of (only Weka's classifiers and their data headers are read from a model file).", e);
-        } catch (EOFException e) {
-            // Fewer than two objects: told below.
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            throw new ParrotException(where + " is not a Weka model: " + e.getMessage(), e);
+    public Optional<ClassifierFormat> classifierFormat() throws IOException {
+        Path file = classifierFile();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
         }
-        if (objects.size() < 2 || !(objects.get(0) instanceof Classifier c) || !(objects.get(1) instanceof Instances h)) {
-            throw new ParrotException(where + " is not a model written by parrot:train (expected a Weka classifier"
-                    + " followed by its data header).");
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(ClassifierFormat.MAGIC_BYTES);
         }
-        return new LoadedClassifier(c, h, null);
-    }
-
-    /**
-     * A classifier and the header of the data it was trained on.
-     *
-     * @param sha256 the hash of the file it was read from, or null when read from a stream
-     */
-    public record LoadedClassifier(Classifier classifier, Instances header, String sha256) {
-    }
-
-    /** Writes through a temporary sibling, then moves it over the target in one step. */
-    public static void writeAtomically(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            // Temporary files are private (rw-------); a model is a build output that others may read.
-            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                writer.write(out);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /** Writes a file's content to a stream. */
-    @FunctionalInterface
-    public interface Writer {
-        void write(OutputStream out) throws IOException;
+        return ClassifierFormat.of(start);
     }
 }

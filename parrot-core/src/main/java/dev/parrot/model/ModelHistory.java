@@ -82,7 +82,7 @@ public record ModelHistory(int formatVersion, String model, List<Build> builds) 
      */
     public static ModelHistory read(Path file, String model) throws ParrotException, IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            ModelHistory h = ModelFiles.json().readValue(in, ModelHistory.class);
+            ModelHistory h = ModelJson.mapper().readValue(in, ModelHistory.class);
             if (h == null) {
                 throw new ParrotException(file + " is not a model history written by parrot:train: it is empty.");
             }
@@ -127,8 +127,8 @@ public record ModelHistory(int formatVersion, String model, List<Build> builds) 
             builds = builds.subList(builds.size() - KEPT, builds.size());
         }
         ModelHistory updated = new ModelHistory(FORMAT_VERSION, model.name(), builds);
-        byte[] json = ModelFiles.json().writeValueAsBytes(updated);
-        ModelFiles.writeAtomically(file, out -> out.write(json));
+        byte[] json = ModelJson.mapper().writeValueAsBytes(updated);
+        AtomicFile.write(file, out -> out.write(json));
         return updated;
     }
 }

@@ -106,7 +106,7 @@ public record UnseenEvaluation(int formatVersion, String model, String modelCrea
      */
     public static UnseenEvaluation read(Path file) throws ParrotException, IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            UnseenEvaluation e = ModelFiles.json().readValue(in, UnseenEvaluation.class);
+            UnseenEvaluation e = ModelJson.mapper().readValue(in, UnseenEvaluation.class);
             if (e == null || e.confusionMatrix() == null || e.labels() == null) {
                 throw new ParrotException(file + " is not an evaluation written by parrot:classify.");
             }
@@ -119,7 +119,7 @@ public record UnseenEvaluation(int formatVersion, String model, String modelCrea
 
     /** Writes it atomically, as the model files are. */
     public void write(Path file) throws IOException {
-        byte[] json = ModelFiles.json().writeValueAsBytes(this);
-        ModelFiles.writeAtomically(file, out -> out.write(json));
+        byte[] json = ModelJson.mapper().writeValueAsBytes(this);
+        AtomicFile.write(file, out -> out.write(json));
     }
 }

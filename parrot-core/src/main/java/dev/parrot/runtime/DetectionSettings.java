@@ -47,6 +47,12 @@ public record DetectionSettings(double confidence, double minimumLevelDbfs, doub
     public static final int DEFAULT_SMOOTHING_WINDOWS = 4;
     /** How far below its start confidence a held sound's smoothed probability may dip before it stops. */
     public static final double DEFAULT_KEEP_MARGIN = 0.3;
+    /**
+     * A held sound stops at a window this much quieter than its loudest since it started: the end of a hiss is a
+     * fall in level long before it is a fall in probability (on the held-sounds stream benchmark, room noise after a
+     * take kept the take's sound above its keep confidence for a median 0.5 s).
+     */
+    public static final double HELD_STOP_DROP_DB = 20.0;
     /** A held sound never stays on below this, whatever its start confidence. */
     public static final double LOWEST_KEEP_CONFIDENCE = 0.2;
     /** The onset rule judges rises above the floor, so it can hear far quieter sounds than a fixed level lets in. */

@@ -54,6 +54,11 @@ public final class EventDecider {
          * The quietest of the recent windows: the running noise floor, or what a sound has decayed to. Before the
          * first window, silence: a stream that starts with a sound starts with its onset, as a recording in training.
          */
+        /** How many windows the noise floor reaches back: {@link #FLOOR_SECONDS} of them. */
+        int floorWindows() {
+            return recent.length;
+        }
+
         double reference() {
             double min = recentCount == 0 ? QUIETEST_DBFS : Double.POSITIVE_INFINITY;
             for (int i = 0; i < recentCount; i++) {

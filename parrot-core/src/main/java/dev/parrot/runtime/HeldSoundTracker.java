@@ -5,8 +5,11 @@ import java.util.List;
 /**
  * A held sound: its probability is averaged over the last few windows (a window too quiet to classify counts as 0),
  * it starts when that average reaches its confidence in a window whose most probable sound it is, is reported again
- * every throttle time while the average stays at or above its keep confidence, and stops at the first window below
- * (or too quiet to classify).
+ * every throttle time while the average stays at or above its keep confidence, and stops at the first window below,
+ * too quiet to classify, or {@value DetectionSettings#HELD_STOP_DROP_DB} dB below the loudest window since it started.
+ * A stopped sound starts afresh: the windows before its stop no longer count towards a new start. Nor does a held
+ * sound start in a window {@value DetectionSettings#HELD_STOP_DROP_DB} dB or more below the loudest of the last second:
+ * that is the quiet after a sound, not a sound.
  */
 final class HeldSoundTracker implements SoundTracker {
 
@@ -21,8 +24,12 @@ final class HeldSoundTracker implements SoundTracker {
     private int next;
     private boolean active;
     private double lastReported;
+    private double loudest;
+    /** The levels of the last second's windows, a ring. */
+    private final double[] levels;
+    private int nextLevel;
 
-    HeldSoundTracker(int label, List<String> labels, DetectionSettings settings) {
+    HeldSoundTracker(int label, List<String> labels, DetectionSettings settings, int secondOfWindows) {
         this.label = label;
         this.labels = labels;
         this.sound = labels.get(label);
@@ -31,6 +38,8 @@ final class HeldSoundTracker implements SoundTracker {
         this.throttle = settings.throttleOf(sound);
         this.minimumLevel = settings.minimumLevelDbfs();
         this.recent = new double[settings.smoothingWindows()];
+        this.levels = new double[Math.max(1, secondOfWindows)];
+        java.util.Arrays.fill(levels, Double.NEGATIVE_INFINITY);
     }
 
     @Override
@@ -49,20 +58,39 @@ final class HeldSoundTracker implements SoundTracker {
         }
         smoothed /= recent.length;
         double t = window.startSeconds();
+        levels[nextLevel] = window.levelDbfs();
+        nextLevel = (nextLevel + 1) % levels.length;
         if (!active) {
-            if (p != null && smoothed >= start && window.mostProbable() == label) {
+            // The room after a take can look like the take to a model that learnt no quiet room: no start there.
+            if (p != null && smoothed >= start && window.mostProbable() == label
+                    && window.levelDbfs() >= recentLoudest() - DetectionSettings.HELD_STOP_DROP_DB) {
                 active = true;
                 lastReported = t;
+                loudest = window.levelDbfs();
                 listener.soundRecognised(event(smoothed, window, SoundEvent.Phase.START));
             }
-        } else if (p == null || smoothed < keep) {
-            // A window too quiet to classify ends a held sound at once: no hiss is that quiet.
+            return;
+        }
+        loudest = Math.max(loudest, window.levelDbfs());
+        // A window too quiet to classify ends a held sound at once: no hiss is that quiet. Nor does one go on in a
+        // window far quieter than it was: the model has learnt no quiet room, so the room after a hiss can keep its
+        // probability above the keep confidence for half a second.
+        if (p == null || smoothed < keep || window.levelDbfs() < loudest - DetectionSettings.HELD_STOP_DROP_DB) {
             active = false;
+            java.util.Arrays.fill(recent, 0);
             listener.soundStopped(event(smoothed, window, SoundEvent.Phase.STOP));
         } else if (t - lastReported >= throttle - 1e-9) {
             lastReported = t;
             listener.soundRecognised(event(smoothed, window, SoundEvent.Phase.CONTINUING));
         }
+    }
+
+    private double recentLoudest() {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : levels) {
+            max = Math.max(max, v);
+        }
+        return max;
     }
 
     @Override

@@ -24,12 +24,13 @@ public enum SoundKind {
      * A noise held for as long as it should act (a hiss to scroll, a hum or a whistle to move): judged on every
      * window loud enough, its probability smoothed over the recent windows, started when that reaches the sound's
      * confidence and kept until it falls below its keep confidence (hysteresis: a syllable of speech does not start
-     * it, a dip does not stop it); reported at its start, at a steady rate while it lasts, and at its stop.
+     * it, a dip does not stop it) or its level falls far below its loudest (the quiet after it); reported at its
+     * start, at a steady rate while it lasts, and at its stop.
      */
     HELD {
         @Override
         SoundTracker track(int label, List<String> labels, DetectionSettings settings, EventDecider.Onsets onsets) {
-            return new HeldSoundTracker(label, labels, settings);
+            return new HeldSoundTracker(label, labels, settings, onsets.floorWindows());
         }
     };
 

@@ -3,10 +3,13 @@ package dev.parrot.runtime;
 import dev.parrot.ParrotException;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.ClassifierFormat;
 import dev.parrot.model.DetectionCalibration;
+import dev.parrot.model.LoadedClassifier;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelInput;
+import dev.parrot.model.ModelJson;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.core.Attribute;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,14 +45,16 @@ public final class SoundModel {
     private final Instances header;
     private final List<String> labels;
     private final String source;
+    private final String formatNote;
 
     private SoundModel(ModelDescriptor descriptor, Classifier classifier, Instances header, List<String> labels,
-            String source) {
+            String source, String formatNote) {
         this.descriptor = descriptor;
         this.classifier = classifier;
         this.header = header;
         this.labels = labels;
         this.source = source;
+        this.formatNote = formatNote;
     }
 
     /**
@@ -89,11 +95,11 @@ public final class SoundModel {
         String model = base + ModelFiles.MODEL_EXTENSION;
         ModelDescriptor descriptor;
         try (InputStream in = open(loader, json)) {
-            descriptor = ModelFiles.parseDescriptor(in, "class path resource " + json);
+            descriptor = ModelJson.parseDescriptor(in, "class path resource " + json);
         }
-        ModelFiles.LoadedClassifier loaded;
+        LoadedClassifier loaded;
         try (InputStream in = open(loader, model)) {
-            loaded = ModelFiles.parseClassifier(in, "class path resource " + model);
+            loaded = ClassifierFormat.readAny(in.readAllBytes(), "class path resource " + model);
         }
         return of(descriptor, loaded, "class path resource " + model);
     }
@@ -112,7 +118,7 @@ public final class SoundModel {
      *
      * @throws ParrotException when the two do not make a model this version can feed
      */
-    public static SoundModel of(ModelDescriptor descriptor, ModelFiles.LoadedClassifier loaded, String where)
+    public static SoundModel of(ModelDescriptor descriptor, LoadedClassifier loaded, String where)
             throws ParrotException {
         FeatureSettings settings = descriptor.features().settings();
         if (settings == null) {
@@ -149,7 +155,8 @@ public final class SoundModel {
                     + " this version.", where, inHeader, descriptor.features().dimension(),
                     dimension));
         }
-        return new SoundModel(descriptor, loaded.classifier(), header, Collections.unmodifiableList(labels), where);
+        return new SoundModel(descriptor, loaded.classifier(), header, Collections.unmodifiableList(labels), where,
+                loaded.note());
     }
 
     /** The model's name, as in its file names. */
@@ -192,6 +199,15 @@ public final class SoundModel {
     /** Where the model was loaded from, for messages. */
     public String source() {
         return source;
+    }
+
+    /**
+     * What to know about the model file's format, for a program to log when it loads one: for a model in Weka's
+     * serialisation (learners other than {@code fast-forest}, and {@code fast-forest} models of older versions), that
+     * reading it runs code and it must come from a trusted source. Empty for a forest model, which is data only.
+     */
+    public Optional<String> formatNote() {
+        return Optional.ofNullable(formatNote);
     }
 
     /** A feature extractor for this model's settings; one per thread. */
@@ -257,7 +273,7 @@ public final class SoundModel {
                 throw new IllegalStateException("Weka could not copy the classifier of " + source + ": " + e, e);
             }
         }
-        return new SoundModel(descriptor, own, header, labels, source);
+        return new SoundModel(descriptor, own, header, labels, source, formatNote);
     }
 
     /**

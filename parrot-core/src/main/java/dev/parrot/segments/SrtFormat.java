@@ -66,59 +66,77 @@ public final class SrtFormat {
                 i++;
                 continue;
             }
-            int counterLine = i + 1;
-            if (!lines[i].strip().matches("\\d{1,9}")) {
-                throw new SrtException(file, counterLine, "expected the counter of an entry (a number), found '"
-                        + shorten(lines[i]) + "'");
-            }
-            i++;
-            if (i >= lines.length || lines[i].isBlank()) {
-                throw new SrtException(file, counterLine, "entry " + lines[counterLine - 1].strip()
-                        + " has no time range ('HH:MM:SS,mmm --> HH:MM:SS,mmm') on the next line");
-            }
-            int rangeLine = i + 1;
-            Matcher m = RANGE.matcher(lines[i].strip());
-            if (!m.matches()) {
-                throw new SrtException(file, rangeLine, "'" + shorten(lines[i])
-                        + "' is not a time range 'HH:MM:SS,mmm --> HH:MM:SS,mmm'");
-            }
-            double start = seconds(m, 1);
-            double end = seconds(m, 5);
-            if (!(m.group(3).compareTo("60") < 0 && m.group(2).compareTo("60") < 0
-                    && m.group(7).compareTo("60") < 0 && m.group(6).compareTo("60") < 0)) {
-                throw new SrtException(file, rangeLine, "'" + shorten(lines[i])
-                        + "' has minutes or seconds of 60 or more");
-            }
-            i++;
-            if (i >= lines.length || lines[i].isBlank()) {
-                throw new SrtException(file, rangeLine, "the entry has no label on the line after its time range");
-            }
-            String label = lines[i].strip();
-            i++;
-            // Subtitle files may carry more text lines; Parrot.py reads only the first as the label.
-            while (i < lines.length && !lines[i].isBlank()) {
-                i++;
-            }
-            if (end <= start) {
-                throw new SrtException(file, rangeLine, "the segment ends (" + time(end) + ") before it starts ("
-                        + time(start) + ")");
-            }
+            Entry entry = entry(file, lines, i);
             if (!segments.isEmpty()) {
-                Segment previous = segments.get(segments.size() - 1);
-                if (start < previous.startSeconds()) {
-                    throw new SrtException(file, rangeLine, "the segment starting at " + time(start)
-                            + " comes after one starting later, at " + time(previous.startSeconds())
-                            + "; list the segments in time order");
-                }
-                if (start < previous.endSeconds()) {
-                    throw new SrtException(file, rangeLine, "the segment " + time(start) + " --> " + time(end)
-                            + " overlaps the one on line " + previous.line() + " (" + time(previous.startSeconds())
-                            + " --> " + time(previous.endSeconds()) + ")");
-                }
+                inOrder(file, segments.get(segments.size() - 1), entry.segment());
             }
-            segments.add(new Segment(start, end, label, rangeLine));
+            segments.add(entry.segment());
+            i = entry.next();
         }
         return segments;
+    }
+
+    /** A segment, and the index of the line after its entry. */
+    private record Entry(Segment segment, int next) {
+    }
+
+    /**
+     * The entry whose counter is on line index {@code i}: the counter, the time range, the label, and any further
+     * text lines, which are passed over.
+     */
+    private static Entry entry(String file, String[] lines, int i) throws SrtException {
+        int counterLine = i + 1;
+        if (!lines[i].strip().matches("\\d{1,9}")) {
+            throw new SrtException(file, counterLine, "expected the counter of an entry (a number), found '"
+                    + shorten(lines[i]) + "'");
+        }
+        i++;
+        if (i >= lines.length || lines[i].isBlank()) {
+            throw new SrtException(file, counterLine, "entry " + lines[counterLine - 1].strip()
+                    + " has no time range ('HH:MM:SS,mmm --> HH:MM:SS,mmm') on the next line");
+        }
+        int rangeLine = i + 1;
+        Matcher m = RANGE.matcher(lines[i].strip());
+        if (!m.matches()) {
+            throw new SrtException(file, rangeLine, "'" + shorten(lines[i])
+                    + "' is not a time range 'HH:MM:SS,mmm --> HH:MM:SS,mmm'");
+        }
+        double start = seconds(m, 1);
+        double end = seconds(m, 5);
+        if (!(m.group(3).compareTo("60") < 0 && m.group(2).compareTo("60") < 0
+                && m.group(7).compareTo("60") < 0 && m.group(6).compareTo("60") < 0)) {
+            throw new SrtException(file, rangeLine, "'" + shorten(lines[i])
+                    + "' has minutes or seconds of 60 or more");
+        }
+        i++;
+        if (i >= lines.length || lines[i].isBlank()) {
+            throw new SrtException(file, rangeLine, "the entry has no label on the line after its time range");
+        }
+        String label = lines[i].strip();
+        i++;
+        // Subtitle files may carry more text lines; Parrot.py reads only the first as the label.
+        while (i < lines.length && !lines[i].isBlank()) {
+            i++;
+        }
+        if (end <= start) {
+            throw new SrtException(file, rangeLine, "the segment ends (" + time(end) + ") before it starts ("
+                    + time(start) + ")");
+        }
+        return new Entry(new Segment(start, end, label, rangeLine), i);
+    }
+
+    /** Refuses a segment that starts before the one before it, or overlaps it. */
+    private static void inOrder(String file, Segment previous, Segment next) throws SrtException {
+        if (next.startSeconds() < previous.startSeconds()) {
+            throw new SrtException(file, next.line(), "the segment starting at " + time(next.startSeconds())
+                    + " comes after one starting later, at " + time(previous.startSeconds())
+                    + "; list the segments in time order");
+        }
+        if (next.startSeconds() < previous.endSeconds()) {
+            throw new SrtException(file, next.line(), "the segment " + time(next.startSeconds()) + " --> "
+                    + time(next.endSeconds()) + " overlaps the one on line " + previous.line() + " ("
+                    + time(previous.startSeconds()) + " --> " + time(previous.endSeconds()) + ")");
+        }
     }
 
     /** The SRT text of segments as Parrot.py writes it, numbered from 1, times rounded to the millisecond. */

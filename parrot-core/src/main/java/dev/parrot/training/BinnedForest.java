@@ -1,5 +1,7 @@
 package dev.parrot.training;
 
+import dev.parrot.model.forest.ForestHolder;
+import dev.parrot.model.forest.TreeForest;
 import weka.classifiers.AbstractClassifier;
 import weka.core.Capabilities;
 import weka.core.Instance;
@@ -32,8 +34,11 @@ import java.util.concurrent.Future;
  * split among {@code -K} features drawn at random, drawing more when none of them separates the windows. A window's
  * class distribution is the mean of the class frequencies in the leaves it reaches. The same data, options and seed
  * give the same forest on any number of threads.
+ *
+ * <p>Its model file holds the {@link #forest()} as data ({@link dev.parrot.model.forest.ForestFormat}). The fields
+ * keep the layout Java serialisation wrote before that format, so that an older model file still loads.
  */
-public class BinnedForest extends AbstractClassifier implements Randomizable, WeightedInstancesHandler {
+public class BinnedForest extends AbstractClassifier implements Randomizable, WeightedInstancesHandler, ForestHolder {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -53,6 +58,8 @@ public class BinnedForest extends AbstractClassifier implements Randomizable, We
     private Tree[] trees;
     private int[] attributeOf;
     private int numClasses;
+    /** The trees as the forest that predicts; made from {@link #trees} when first needed, also after deserialising. */
+    private transient volatile TreeForest forest;
 
     public int getNumTrees() {
         return numTrees;
@@ -213,6 +220,7 @@ public class BinnedForest extends AbstractClassifier implements Randomizable, We
         int sample = Math.max(1, (int) Math.round(n * bagSizePercent / 100.0));
 
         trees = new Tree[numTrees];
+        forest = null;
         ExecutorService pool = numThreads > 1 ? Executors.newFixedThreadPool(numThreads, r -> {
             Thread t = new Thread(r, "parrot-forest");
             t.setDaemon(true);
@@ -242,25 +250,31 @@ public class BinnedForest extends AbstractClassifier implements Randomizable, We
 
     @Override
     public double[] distributionForInstance(Instance instance) {
-        if (trees == null) {
-            throw new IllegalStateException("the forest has not been trained");
-        }
+        TreeForest predicting = forest();
         double[] x = new double[attributeOf.length];
         for (int f = 0; f < x.length; f++) {
             x[f] = instance.value(attributeOf[f]);
         }
-        double[] sum = new double[numClasses];
-        for (Tree tree : trees) {
-            int leaf = tree.leafOf(x);
-            int at = tree.distributionStart[leaf];
-            for (int c = 0; c < numClasses; c++) {
-                sum[c] += tree.distributions[at + c];
+        return predicting.distribution(x);
+    }
+
+    /** The trained trees, reading the features in the order of the attributes other than the class. */
+    @Override
+    public TreeForest forest() {
+        TreeForest made = forest;
+        if (made == null) {
+            if (trees == null) {
+                throw new IllegalStateException("the forest has not been trained");
             }
+            List<TreeForest.Tree> arrays = new ArrayList<>(trees.length);
+            for (Tree tree : trees) {
+                arrays.add(new TreeForest.Tree(tree.feature, tree.threshold, tree.left, tree.distributionStart,
+                        tree.distributions));
+            }
+            made = new TreeForest(attributeOf.length, numClasses, arrays);
+            forest = made;
         }
-        for (int c = 0; c < numClasses; c++) {
-            sum[c] /= trees.length;
-        }
-        return sum;
+        return made;
     }
 
     /** The bin edges of every feature and each window's bin, one byte per value. */
@@ -340,7 +354,10 @@ public class BinnedForest extends AbstractClassifier implements Randomizable, We
         return lo;
     }
 
-    /** A grown tree in arrays: node i splits on feature[i] at threshold[i], or is a leaf when feature[i] < 0. */
+    /**
+     * A grown tree in arrays, as {@link TreeForest.Tree} describes them. A class of its own, not that record, because
+     * model files written before the forest format hold it under this name and with these fields.
+     */
     private static final class Tree implements java.io.Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
@@ -357,19 +374,6 @@ public class BinnedForest extends AbstractClassifier implements Randomizable, We
             this.left = left;
             this.distributionStart = distributionStart;
             this.distributions = distributions;
-        }
-
-        int leafOf(double[] x) {
-            int node = 0;
-            while (feature[node] >= 0) {
-                // Children are stored side by side: left, then right.
-                node = x[feature[node]] <= threshold[node] ? left[node] : left[node] + 1;
-            }
-            return node;
-        }
-
-        int size() {
-            return feature.length;
         }
     }
 
@@ -605,10 +609,7 @@ public class BinnedForest extends AbstractClassifier implements Randomizable, We
         if (trees == null) {
             return "BinnedForest: not trained";
         }
-        long nodes = 0;
-        for (Tree tree : trees) {
-            nodes += tree.size();
-        }
+        long nodes = forest().nodes();
         return "BinnedForest: " + trees.length + " trees, " + numClasses + " classes, " + attributeOf.length
                 + " features, " + (nodes / trees.length) + " nodes per tree on average\nOptions: "
                 + Utils.joinOptions(getOptions());

@@ -218,6 +218,11 @@ public enum ClassifierType {
         }
     }
 
+    /** Whether a learner is one of these, whose models Parrot's reader loads (whichever name it was made by). */
+    public static boolean offers(Classifier classifier) {
+        return Arrays.stream(values()).anyMatch(t -> t.wekaClass.equals(classifier.getClass().getName()));
+    }
+
     /** The friendly name for what the user asked for, or the Weka class name they gave. */
     public static String nameOf(String requested) {
         ClassifierType type = byName(requested);

@@ -46,7 +46,12 @@ public final class SoundModelTrainer {
      */
     public TrainingResult train(TrainingRequest request) throws ParrotException, IOException {
         request.validate();
-        return train(request, new Fingerprinter(ParrotVersion.current()).of(request));
+        return train(request, fingerprint(request));
+    }
+
+    private static ModelFingerprint fingerprint(TrainingRequest request) throws ParrotException {
+        return new Fingerprinter(ParrotVersion.current()).of(request.recordingsDirectory(), request.dataset(),
+                request.sounds(), request.modelSettings());
     }
 
     /**
@@ -55,7 +60,7 @@ public final class SoundModelTrainer {
      */
     public TrainingResult trainIfChanged(TrainingRequest request) throws ParrotException, IOException {
         request.validate();
-        ModelFingerprint fingerprint = new Fingerprinter(ParrotVersion.current()).of(request);
+        ModelFingerprint fingerprint = fingerprint(request);
         ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
         UpToDateCheck.Verdict verdict = UpToDateCheck.check(files, fingerprint);
         if (verdict.current()) {
@@ -72,6 +77,12 @@ public final class SoundModelTrainer {
         // Made first so that a misspelt classifier fails before minutes of reading audio.
         Classifier template = ClassifierType.create(request.classifier(), request.classifierOptions(),
                 (int) request.seed(), request.threads());
+        if (!ClassifierType.offers(template)) {
+            // Its model is written, and Weka reads it; Parrot's reader admits only the classes of its own learners.
+            log.warn("Models of " + template.getClass().getName() + " are written in Weka's serialisation, which"
+                    + " parrot:classify and SoundModel read only for the learners Parrot offers (" + ClassifierType
+                    .choices() + "): this model will not load there. Weka's SerializationHelper reads it.");
+        }
         SoundDataset dataset = new DatasetReader(request.features(), request.threads(), log, request.dataset())
                 .read(request.recordingsDirectory(), request.sounds());
         AugmentedRecordings augmented = AugmentedRecordings.make(request.augmentation(),

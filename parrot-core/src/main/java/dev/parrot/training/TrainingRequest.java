@@ -1,20 +1,22 @@
 package dev.parrot.training;
 
-import dev.parrot.Setting;
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
-import dev.parrot.augmentation.AugmentationSettings;
+import dev.parrot.Setting;
 import dev.parrot.calibration.ThresholdCalibration;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.AugmentationSettings;
 
 import dev.parrot.runtime.SoundKind;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything one training run needs. The Maven goal fills it from its parameters; programs can build one directly.
@@ -72,6 +74,33 @@ public record TrainingRequest(Path recordingsDirectory, List<String> sounds, Pat
         if (augmentation.problem() != null) {
             throw new ParrotException("Cannot augment the recordings: " + augmentation.problem(), Setting.AUGMENTATION);
         }
+    }
+
+    /**
+     * Components that do not change the model: where the files go and what they are called, where the recordings are
+     * (their contents count, through the file list), threads (the result does not depend on them), and the log.
+     */
+    static final Set<String> NOT_MODEL_SETTINGS = Set.of("recordingsDirectory", "outputDirectory", "modelName",
+            "threads", "log");
+
+    /**
+     * Every component that changes the model, by name in declaration order, for the fingerprint of an incremental
+     * build. Read from the record's components rather than listed, so that a setting added later counts without
+     * anyone remembering to add it here.
+     */
+    public Map<String, Object> modelSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (RecordComponent component : TrainingRequest.class.getRecordComponents()) {
+            if (NOT_MODEL_SETTINGS.contains(component.getName())) {
+                continue;
+            }
+            try {
+                settings.put(component.getName(), component.getAccessor().invoke(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + component.getName() + " of the request", e);
+            }
+        }
+        return settings;
     }
 
     /** {@code target/parrot/segments} for models written to {@code target/models}: beside the output folder. */

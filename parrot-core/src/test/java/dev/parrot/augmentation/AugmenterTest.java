@@ -1,5 +1,6 @@
 package dev.parrot.augmentation;
 
+import dev.parrot.model.AugmentationSettings;
 import dev.parrot.testing.Signals;
 import org.junit.jupiter.api.Test;
 

@@ -40,6 +40,11 @@ class BatchClassifierTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Accuracy on 1 recording the model never saw")),
                 lines.toString());
         assertTrue(lines.stream().noneMatch(l -> l.matches("(.*\\s)?1 recordings.*")), lines.toString());
+        // The test model is a random-forest, in Weka's serialisation: the log says where it must come from.
+        assertTrue(lines.contains(TestSounds.modelFile().toAbsolutePath().toString().replace(".json", ".model")
+                + " is a random-forest model in Weka's serialisation, which runs code while it is read: load it only"
+                + " from a trusted source (Parrot reads only the classes a random-forest model is made of)."),
+                lines.toString());
     }
 
     @Test

@@ -66,20 +66,17 @@ class ConfusionAnalysisTest {
     }
 
     @Test
-    void aPairsSeverityByItsWorseDirection() {
-        assertSame(ConfusionAnalysis.Severity.OFTEN, MATRIX.confusedPairs().get(0).severity());
-        assertSame(AccuracyTier.POOR, ConfusionAnalysis.Severity.OFTEN.tier());
-        assertSame(ConfusionAnalysis.Severity.SOMETIMES, ConfusionAnalysis.Severity.of(0.02));
-        assertSame(ConfusionAnalysis.Severity.RARELY, ConfusionAnalysis.Severity.of(0.0199));
-    }
-
-    @Test
     void aMatrixThatIsNotSquareIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ConfusionAnalysis.of(List.of("a", "b"),
                 new long[][] {{1, 0}}));
         assertThrows(IllegalArgumentException.class, () -> ConfusionAnalysis.of(List.of("a", "b"),
                 new long[][] {{1, 0}, {1}}));
-        assertEquals("it has no evaluation (accuracy and confusion matrix)", ConfusionAnalysis.problem(null));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> ConfusionAnalysis.of((ModelDescriptor.Evaluation) null));
+        assertEquals("no evaluation (accuracy and confusion matrix)", none.getMessage());
+        IllegalArgumentException rows = assertThrows(IllegalArgumentException.class,
+                () -> ConfusionAnalysis.of(List.of("a", "b"), new long[][] {{1, 0}}));
+        assertEquals("a confusion matrix that is not 2 x 2", rows.getMessage());
     }
 
     @Test

@@ -1,92 +1,98 @@
 package dev.parrot.model;
 
 import dev.parrot.ParrotException;
+import dev.parrot.training.BinnedForest;
+import dev.parrot.training.ClassifierType;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import weka.classifiers.Classifier;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelFilesTest {
 
+    private static final List<String> FEATURES = List.of("mfcc0", "mfcc1", "centroid", "flatness", "level");
+    private static final List<String> SOUNDS = List.of("click", "hiss", "pop");
+
     @TempDir
     Path dir;
 
-    private List<Path> filesIn(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.sorted().toList();
+    static Instances data;
+
+    /** Three sounds that overlap in every feature, so that the forest's leaves hold mixed frequencies. */
+    @BeforeAll
+    static void windows() {
+        data = ModelInput.header("tones", FEATURES, "sound", SOUNDS);
+        Random random = new Random(3);
+        for (int i = 0; i < 600; i++) {
+            double[] values = new double[FEATURES.size() + 1];
+            int sound = i % SOUNDS.size();
+            for (int f = 0; f < FEATURES.size(); f++) {
+                values[f] = random.nextGaussian() + sound * (f % 2 == 0 ? 0.8 : -0.5);
+            }
+            values[FEATURES.size()] = sound;
+            data.add(new DenseInstance(1, values));
         }
     }
 
-    @Test
-    void writtenFilesAreReadableByOthersLikeAnyBuildOutput() throws Exception {
-        Path target = dir.resolve("noises.json");
-        ModelFiles.writeAtomically(target, out -> out.write('{'));
-        if (Files.getFileStore(target).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
-            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(target)));
+    private static Classifier trainedForest(int seed) throws Exception {
+        Classifier forest = ClassifierType.create("fast-forest", "-I 20", seed, 1);
+        forest.buildClassifier(data);
+        return forest;
+    }
+
+    private static ModelDescriptor descriptor() {
+        return new ModelDescriptor(ModelDescriptor.FORMAT_VERSION, "tones", null, null, SOUNDS, null, null, null,
+                null);
+    }
+
+    /** The windows trained on, and as many new ones, some far outside what was trained on. */
+    private static List<Instance> windowsToCompare() {
+        List<Instance> windows = new java.util.ArrayList<>(data);
+        Random random = new Random(11);
+        for (int i = 0; i < 600; i++) {
+            double[] values = new double[FEATURES.size() + 1];
+            for (int f = 0; f < FEATURES.size(); f++) {
+                values[f] = random.nextGaussian() * (i % 3 == 0 ? 10 : 1);
+            }
+            values[FEATURES.size()] = weka.core.Utils.missingValue();
+            Instance window = new DenseInstance(1, values);
+            window.setDataset(data);
+            windows.add(window);
         }
+        return windows;
     }
 
-    @Test
-    void failedWriteLeavesThePreviousFileAndNoTemporaryFile() throws Exception {
-        Path target = Files.writeString(dir.resolve("noises.model"), "previous model");
-        IOException e = assertThrows(IOException.class, () -> ModelFiles.writeAtomically(target, out -> {
-            out.write("half of a new mo".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            throw new IOException("No space left on device");
-        }));
-        assertEquals("No space left on device", e.getMessage());
-        assertEquals("previous model", Files.readString(target));
-        assertEquals(List.of(target), filesIn(dir));
-    }
-
-    @Test
-    void writerThatCrashesLeavesThePreviousFileToo() throws Exception {
-        Path target = Files.writeString(dir.resolve("noises.json"), "{\"previous\": true}");
-        assertThrows(UncheckedIOException.class, () -> ModelFiles.writeAtomically(target, out -> {
-            out.write(new byte[100_000]);
-            throw new UncheckedIOException(new IOException("interrupted"));
-        }));
-        assertEquals("{\"previous\": true}", Files.readString(target));
-        assertEquals(List.of(target), filesIn(dir));
-    }
-
-    @Test
-    void failedFirstWriteLeavesNothing() throws Exception {
-        Path target = dir.resolve("models/noises.model");
-        assertThrows(IOException.class, () -> ModelFiles.writeAtomically(target, out -> {
-            throw new IOException("boom");
-        }));
-        assertTrue(Files.notExists(target));
-        assertEquals(List.of(), filesIn(dir.resolve("models")));
-    }
-
-    @Test
-    void successfulWriteReplacesTheFileAndCleansUp() throws Exception {
-        Path target = Files.writeString(dir.resolve("noises.model"), "previous model");
-        ModelFiles.writeAtomically(target, out -> out.write("new model".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals("new model", Files.readString(target));
-        assertEquals(List.of(target), filesIn(dir));
-        Path nested = dir.resolve("a/b/c.json");
-        ModelFiles.writeAtomically(nested, out -> out.write('x'));
-        assertEquals("x", Files.readString(nested));
+    private static void assertSamePredictions(Classifier expected, Classifier actual) throws Exception {
+        int mixed = 0;
+        for (Instance window : windowsToCompare()) {
+            double[] before = expected.distributionForInstance(window);
+            assertArrayEquals(before, actual.distributionForInstance(window), 0.0);
+            if (Arrays.stream(before).noneMatch(p -> p == 1.0)) {
+                mixed++;
+            }
+        }
+        assertTrue(mixed > 100, "too few windows with an uncertain answer to tell forests apart: " + mixed);
     }
 
     @Test
@@ -111,60 +117,75 @@ class ModelFilesTest {
     }
 
     @Test
-    void descriptorsThatAreNotOnes() {
-        ParrotException garbage = assertThrows(ParrotException.class, () -> ModelFiles.parseDescriptor(
-                new ByteArrayInputStream("{ nope".getBytes(StandardCharsets.UTF_8)), "x.json"));
-        assertTrue(garbage.getMessage().startsWith("x.json is not a Parrot model descriptor"), garbage.getMessage());
-        ParrotException empty = assertThrows(ParrotException.class, () -> ModelFiles.parseDescriptor(
-                new ByteArrayInputStream("{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_8)), "x.json"));
-        assertTrue(empty.getMessage().contains("labels or features are missing"), empty.getMessage());
-        String future = "{\"formatVersion\": 99, \"labels\": [\"a\"], \"features\": {\"dimension\": 3}, \"future\": 1}";
-        ParrotException newer = assertThrows(ParrotException.class, () -> ModelFiles.parseDescriptor(
-                new ByteArrayInputStream(future.getBytes(StandardCharsets.UTF_8)), "x.json"));
-        assertTrue(newer.getMessage().contains("format version 99"), newer.getMessage());
+    void aClassifierFileInNeitherFormatIsRefusedByName() throws Exception {
+        ModelFiles files = new ModelFiles(dir, "noises");
+        Files.writeString(files.classifierFile(), "not serialised");
+        ParrotException e = assertThrows(ParrotException.class, files::readClassifier);
+        assertEquals(files.classifierFile() + " is not a model written by parrot:train: it is neither in Parrot's"
+                + " forest format (which starts with \"PARROTFF\") nor in Weka's serialisation (which starts with"
+                + " AC ED).", e.getMessage());
     }
 
     @Test
-    void classifierFileThatIsNotOne() {
-        ParrotException e = assertThrows(ParrotException.class, () -> ModelFiles.parseClassifier(
-                new ByteArrayInputStream("not serialised".getBytes(StandardCharsets.UTF_8)), "x.model"));
-        assertTrue(e.getMessage().startsWith("x.model is not a Weka model"), e.getMessage());
-    }
+    void aForestIsWrittenAsDataAndPredictsExactlyAsTrained() throws Exception {
+        Classifier forest = trainedForest(42);
+        ModelFiles files = new ModelFiles(dir, "tones");
+        ModelDescriptor written = files.write(forest, data, descriptor());
 
-    /** Records whether its readObject ran: the code a crafted model file would run, were it read. */
-    static final class Gadget implements Serializable {
-        private static final long serialVersionUID = 1L;
-        static volatile boolean ran;
-
-        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-            in.defaultReadObject();
-            ran = true;
+        byte[] bytes = Files.readAllBytes(files.classifierFile());
+        assertEquals("PARROTFF", new String(bytes, 0, 8, StandardCharsets.US_ASCII));
+        assertEquals(Optional.of(ClassifierFormat.FOREST), files.classifierFormat());
+        LoadedClassifier loaded = files.readClassifier();
+        assertEquals(ClassifierFormat.FOREST, loaded.format());
+        assertNull(loaded.note(), "a forest runs no code: nothing to warn about");
+        assertEquals(written.fingerprint().classifierSha256(), loaded.sha256());
+        assertEquals(data.numAttributes(), loaded.header().numAttributes());
+        for (int a = 0; a < data.numAttributes(); a++) {
+            assertEquals(data.attribute(a).name(), loaded.header().attribute(a).name());
         }
+        assertEquals(data.numAttributes() - 1, loaded.header().classIndex());
+        assertEquals(SOUNDS, List.of(loaded.header().classAttribute().value(0),
+                loaded.header().classAttribute().value(1), loaded.header().classAttribute().value(2)));
+        assertSamePredictions(forest, loaded.classifier());
     }
 
     @Test
-    void aFileNamingAClassNoModelHoldsIsRefusedBeforeThatClassRuns() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            // Inside an allowed collection, as an attack would hide it.
-            out.writeObject(new ArrayList<>(List.of("header", new Gadget())));
-            out.writeObject(new weka.core.Instances("x", new ArrayList<>(), 0));
-        }
-        Gadget.ran = false;
-        ParrotException e = assertThrows(ParrotException.class, () -> ModelFiles.parseClassifier(
-                new ByteArrayInputStream(bytes.toByteArray()), "x.model"));
-        assertEquals("x.model is not a model: it holds a " + Gadget.class.getName() + ", which no model is made of"
-                + " (only Weka's classifiers and their data headers are read from a model file).", e.getMessage());
-        assertFalse(Gadget.ran, "the refused class's code ran");
+    void theSameForestTrainedTwiceIsTheSameFile() throws Exception {
+        new ModelFiles(dir.resolve("a"), "tones").write(trainedForest(42), data, descriptor());
+        new ModelFiles(dir.resolve("b"), "tones").write(trainedForest(42), data, descriptor());
+        new ModelFiles(dir.resolve("c"), "tones").write(trainedForest(7), data, descriptor());
+        byte[] a = Files.readAllBytes(dir.resolve("a/tones.model"));
+        assertArrayEquals(a, Files.readAllBytes(dir.resolve("b/tones.model")));
+        assertNotEquals(Arrays.hashCode(a), Arrays.hashCode(Files.readAllBytes(dir.resolve("c/tones.model"))),
+                "another seed grows another forest, so the comparison above can fail");
     }
 
     @Test
-    void whatAModelIsMadeOfIsAllowed() {
-        assertTrue(ModelClassFilter.allowed("weka.classifiers.trees.RandomForest"));
-        assertTrue(ModelClassFilter.allowed("dev.parrot.training.BinnedForest"));
-        assertTrue(ModelClassFilter.allowed("java.util.ArrayList"));
-        assertFalse(ModelClassFilter.allowed("java.util.PriorityQueue"));
-        assertFalse(ModelClassFilter.allowed("java.lang.Runtime"));
-        assertFalse(ModelClassFilter.allowed("javax.management.BadAttributeValueExpException"));
+    void aForestReadBackIsWrittenAgainByteForByte() throws Exception {
+        ModelFiles files = new ModelFiles(dir.resolve("a"), "tones");
+        files.write(trainedForest(42), data, descriptor());
+        LoadedClassifier loaded = files.readClassifier();
+        ModelFiles again = new ModelFiles(dir.resolve("b"), "tones");
+        again.write(loaded.classifier(), loaded.header(), descriptor());
+        assertArrayEquals(Files.readAllBytes(files.classifierFile()), Files.readAllBytes(again.classifierFile()));
+    }
+
+    @Test
+    void aForestModelOfAnOlderParrotInJavaSerialisationStillLoadsWithANote() throws Exception {
+        Classifier forest = trainedForest(42);
+        ByteArrayOutputStream old = new ByteArrayOutputStream();
+        // What parrot:train wrote before the forest format.
+        SerializationHelper.writeAll(old, new Object[] {forest, new Instances(data, 0)});
+        ModelFiles files = new ModelFiles(dir, "tones");
+        Files.write(files.classifierFile(), old.toByteArray());
+
+        assertEquals(Optional.of(ClassifierFormat.WEKA), files.classifierFormat());
+        LoadedClassifier loaded = files.readClassifier();
+        assertEquals(ClassifierFormat.WEKA, loaded.format());
+        assertInstanceOf(BinnedForest.class, loaded.classifier());
+        assertEquals(files.classifierFile() + " is a fast-forest model written by an older Parrot in Java's"
+                + " serialisation, which runs code while it is read: load it only from a trusted source, and train"
+                + " it again to get Parrot's forest format, which is data only.", loaded.note());
+        assertSamePredictions(forest, loaded.classifier());
     }
 }

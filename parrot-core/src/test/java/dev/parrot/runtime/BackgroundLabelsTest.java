@@ -112,11 +112,11 @@ class BackgroundLabelsTest {
     @Test
     void aDescriptorWithoutBackgroundReadsAsNone() throws Exception {
         ModelDescriptor old = new ModelDescriptor(1, "old", null, null, List.of("a", "b"), null, null, null, null);
-        String json = dev.parrot.model.ModelFiles.json().writeValueAsString(old)
+        String json = dev.parrot.model.ModelJson.mapper().writeValueAsString(old)
                 .replaceAll(",\\s*\"background\"\\s*:\\s*\\[\\s*\\]", "")
                 .replaceAll(",\\s*\"silenceLabel\"\\s*:\\s*null", "");
         assertFalse(json.contains("background"), json);
-        ModelDescriptor read = dev.parrot.model.ModelFiles.json().readValue(json, ModelDescriptor.class);
+        ModelDescriptor read = dev.parrot.model.ModelJson.mapper().readValue(json, ModelDescriptor.class);
         assertEquals(List.of(), read.background());
         assertFalse(read.isBackground("a"));
     }

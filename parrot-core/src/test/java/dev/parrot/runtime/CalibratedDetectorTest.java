@@ -1,6 +1,7 @@
 package dev.parrot.runtime;
 
 import dev.parrot.model.DetectionCalibration;
+import dev.parrot.model.LoadedClassifier;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.testing.Signals;
@@ -105,7 +106,7 @@ class CalibratedDetectorTest {
         ModelDescriptor d = calibrated.descriptor();
         ModelDescriptor old = new ModelDescriptor(d.formatVersion(), d.name(), d.createdAt(), d.parrotVersion(),
                 d.labels(), d.features(), d.training(), d.classifier(), d.evaluation());
-        ModelFiles.LoadedClassifier loaded = ModelFiles.of(TestSounds.modelFile()).readClassifier();
+        LoadedClassifier loaded = ModelFiles.of(TestSounds.modelFile()).readClassifier();
         SoundModel model = SoundModel.of(old, loaded, "an older model");
         assertEquals(DetectionSettings.defaults(), model.detectionSettings());
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static dev.parrot.runtime.TestSounds.RATE;
@@ -67,10 +68,39 @@ class SoundClassifierTest {
 
         RecordingClassification result = classifier.classify(new Recording(null, samples, RATE));
 
-        double mean = result.timeline().stream().filter(WindowResult::holdsSound)
-                .mapToDouble(w -> w.prediction().probabilityOf("low")).average().orElseThrow();
+        // Worked out here from the README's rule rather than read from the result: 30 ms windows every 15 ms; those
+        // within 30 dB of the loudest (and above -70 dBFS) are classified, each on its own, and averaged.
+        assertEquals(480, classifier.windowSamples());
+        List<String> labels = TestSounds.model().labels();
+        double[] loudness = new double[(samples.length - 480) / 240 + 1];
+        for (int w = 0; w < loudness.length; w++) {
+            double energy = 0;
+            for (int i = w * 240; i < w * 240 + 480; i++) {
+                energy += samples[i] * (double) samples[i];
+            }
+            loudness[w] = 10 * Math.log10(energy / 480 + 1e-12);
+        }
+        double threshold = Math.max(Arrays.stream(loudness).max().orElseThrow() - 30, -70);
+        double[] mean = new double[labels.size()];
+        int classified = 0;
+        for (int w = 0; w < loudness.length; w++) {
+            if (loudness[w] >= threshold) {
+                Prediction p = classifier.classifyWindow(samples, w * 240);
+                for (int l = 0; l < labels.size(); l++) {
+                    mean[l] += p.probabilityOf(labels.get(l));
+                }
+                classified++;
+            }
+        }
+        for (int l = 0; l < labels.size(); l++) {
+            mean[l] /= classified;
+        }
+        assertTrue(classified > 20 && classified < loudness.length - 5, classified + " of " + loudness.length);
+        assertEquals(classified, result.soundWindows());
         assertEquals("low", result.overall().label());
-        assertEquals(mean, result.overall().confidence(), 1e-9);
+        assertEquals(mean[labels.indexOf("low")], result.overall().confidence(), 1e-9);
+        assertEquals(mean[labels.indexOf("high")], result.overall().probabilityOf("high"), 1e-9);
+        assertEquals(mean[labels.indexOf("rush")], result.overall().probabilityOf("rush"), 1e-9);
         assertEquals("high", result.overall().runnerUp());
     }
 

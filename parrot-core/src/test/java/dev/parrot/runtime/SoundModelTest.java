@@ -104,6 +104,40 @@ class SoundModelTest {
         assertArrayEquals(model.probabilities(features), model.copy().probabilities(features), 1e-12);
     }
 
+    /** The default learner's model is data: it loads from a file and the class path alike, and its copy agrees. */
+    @Test
+    void aForestModelLoadsWithoutNoteFromFileAndClassPathAndCopies(@TempDir Path dir) throws Exception {
+        TestSounds.writeRecordings(dir.resolve("recordings"), 4, 1);
+        Path models = dir.resolve("classes/models");
+        new dev.parrot.training.SoundModelTrainer().train(dev.parrot.training.TrainingRequest.defaults(
+                dir.resolve("recordings"), models, "noises").withClassifier("fast-forest", "-I 10")
+                .withSeedAndFolds(42, 2));
+        assertEquals("PARROTFF", new String(Files.readAllBytes(models.resolve("noises.model")), 0, 8,
+                java.nio.charset.StandardCharsets.US_ASCII));
+
+        SoundModel fromFile = SoundModel.load(models.resolve("noises.json"));
+        assertEquals(java.util.Optional.empty(), fromFile.formatNote());
+        float[] features = fromFile.newFeatureExtractor().extract(TestSounds.take("high", TestSounds.RATE, 5), 2400);
+        double[] probabilities = fromFile.probabilities(features);
+        assertEquals("high", fromFile.labels().get(argMax(probabilities)));
+        assertArrayEquals(probabilities, fromFile.copy().probabilities(features), 0.0);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, null)) {
+            SoundModel fromClassPath = SoundModel.fromClasspath(loader, "models/noises");
+            assertEquals(java.util.Optional.empty(), fromClassPath.formatNote());
+            assertArrayEquals(probabilities, fromClassPath.probabilities(features), 0.0);
+        }
+    }
+
+    private static int argMax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     private static Path copyModel(Path dir, String name) throws Exception {
         Path json = TestSounds.modelFile();
         Files.copy(json, dir.resolve(name + ".json"));

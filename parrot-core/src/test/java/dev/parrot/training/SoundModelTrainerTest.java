@@ -3,15 +3,17 @@ package dev.parrot.training;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parrot.ParrotException;
 import dev.parrot.audio.WavWriter;
-import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.dataset.DatasetException;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.features.SoundWindows;
+import dev.parrot.model.AugmentationSettings;
+import dev.parrot.model.LoadedClassifier;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelHistory;
 import dev.parrot.model.ModelInput;
+import dev.parrot.model.ModelJson;
 import dev.parrot.testing.CollectingLog;
 import dev.parrot.testing.SyntheticRecordings;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,15 +47,17 @@ class SoundModelTrainerTest {
     static SoundModelTrainer.TrainingResult first;
     static SoundModelTrainer.TrainingResult second;
     static SoundModelTrainer.TrainingResult otherSeed;
-    static final CollectingLog log = new CollectingLog();
+    /** What the training of {@link #first} logged, and nothing else: each training a test reads logs on its own. */
+    static final CollectingLog firstLog = new CollectingLog();
 
+    /** A request that logs nowhere; a test that checks the log gives the training a log of its own. */
     static TrainingRequest request(Path output, String name) {
         return request(output, name, 42);
     }
 
     static TrainingRequest request(Path output, String name, long seed) {
         return TrainingRequest.builder(recordings, output, name).classifier("random-forest", "-I 10").seed(seed)
-                .folds(4).threads(2).log(log).build();
+                .folds(4).threads(2).build();
     }
 
     @BeforeAll
@@ -64,7 +68,7 @@ class SoundModelTrainerTest {
         WavWriter.writePcm16(recordings.resolve("high/long.wav"), SyntheticRecordings.take("high", 10, 1.2),
                 SyntheticRecordings.RATE);
         SoundModelTrainer trainer = new SoundModelTrainer();
-        first = trainer.train(request(dir.resolve("out-1"), "noises"));
+        first = trainer.train(request(dir.resolve("out-1"), "noises").withLog(firstLog));
         second = trainer.train(request(dir.resolve("out-2"), "noises"));
         otherSeed = trainer.train(request(dir.resolve("out-3"), "noises", 7));
     }
@@ -173,7 +177,7 @@ class SoundModelTrainerTest {
             assertTrue(a.recordingWrong() && !b.recordingWrong() || a.recordingWrong() == b.recordingWrong()
                     && a.windowsWrong() * (long) b.windows() >= b.windowsWrong() * (long) a.windows(), a + " / " + b);
         }
-        JsonNode json = ModelFiles.json().readTree(first.files().descriptorFile().toFile());
+        JsonNode json = ModelJson.mapper().readTree(first.files().descriptorFile().toFile());
         assertEquals(e.mistakes().get(0).file(), json.at("/evaluation/mistakes/0/file").asText());
     }
 
@@ -205,10 +209,10 @@ class SoundModelTrainerTest {
 
     @Test
     void descriptorDescribesTrainingAndEvaluation() throws Exception {
-        JsonNode json = ModelFiles.json().readTree(first.files().descriptorFile().toFile());
+        JsonNode json = ModelJson.mapper().readTree(first.files().descriptorFile().toFile());
         assertEquals(ModelDescriptor.FORMAT_VERSION, json.get("formatVersion").asInt());
         assertEquals("noises", json.get("name").asText());
-        assertEquals(LABELS, List.of(ModelFiles.json().treeToValue(json.get("labels"), String[].class)));
+        assertEquals(LABELS, List.of(ModelJson.mapper().treeToValue(json.get("labels"), String[].class)));
         assertEquals(FeatureSettings.CURRENT_VERSION, json.at("/features/settings/version").asText());
         assertEquals(new FeatureExtractor(FeatureSettings.defaults()).dimension(),
                 json.at("/features/dimension").asInt());
@@ -262,18 +266,32 @@ class SoundModelTrainerTest {
     }
 
     @Test
+    void aLearnerParrotDoesNotOfferTrainsWithAWarningThatItsModelWillNotLoad() throws Exception {
+        CollectingLog own = new CollectingLog();
+        SoundModelTrainer.TrainingResult zeroR = new SoundModelTrainer().train(TrainingRequest.builder(recordings,
+                dir.resolve("out-zeror"), "zero").classifier("weka.classifiers.rules.ZeroR", "").folds(2).threads(1)
+                .log(own).build());
+        assertTrue(own.warnings().stream().anyMatch(w -> w.startsWith("Models of weka.classifiers.rules.ZeroR are"
+                + " written in Weka's serialisation") && w.contains("this model will not load there")),
+                own.warnings().toString());
+        ParrotException e = assertThrows(ParrotException.class, () -> zeroR.files().readClassifier());
+        assertTrue(e.getMessage().contains("it holds a weka.classifiers.rules.ZeroR"), e.getMessage());
+        assertTrue(firstLog.warnings().stream().noneMatch(w -> w.startsWith("Models of ")), "random-forest loads");
+    }
+
+    @Test
     void descriptorAndClassifierReadBack() throws Exception {
         ModelDescriptor read = first.files().readDescriptor();
         assertEquals(first.descriptor().labels(), read.labels());
         assertEquals(first.descriptor().features(), read.features());
-        ModelFiles.LoadedClassifier loaded = first.files().readClassifier();
+        LoadedClassifier loaded = first.files().readClassifier();
         assertEquals(read.features().dimension() + 1, loaded.header().numAttributes());
     }
 
     @Test
     void sameSeedSameEvaluationAndSamePredictions() throws Exception {
-        JsonNode a = ModelFiles.json().readTree(first.files().descriptorFile().toFile());
-        JsonNode b = ModelFiles.json().readTree(second.files().descriptorFile().toFile());
+        JsonNode a = ModelJson.mapper().readTree(first.files().descriptorFile().toFile());
+        JsonNode b = ModelJson.mapper().readTree(second.files().descriptorFile().toFile());
         assertEquals(a.get("evaluation"), b.get("evaluation"));
         assertEquals(a.at("/training/sounds"), b.at("/training/sounds"));
 
@@ -294,20 +312,23 @@ class SoundModelTrainerTest {
     @Test
     void anotherSeedGivesAnotherEvaluation() throws Exception {
         // Shows the comparison above can fail: the estimate depends on how recordings fall into folds.
-        JsonNode a = ModelFiles.json().readTree(first.files().descriptorFile().toFile());
-        JsonNode c = ModelFiles.json().readTree(otherSeed.files().descriptorFile().toFile());
+        JsonNode a = ModelJson.mapper().readTree(first.files().descriptorFile().toFile());
+        JsonNode c = ModelJson.mapper().readTree(otherSeed.files().descriptorFile().toFile());
         assertTrue(!a.at("/evaluation/foldAccuracies").equals(c.at("/evaluation/foldAccuracies")),
                 a.at("/evaluation/foldAccuracies") + " vs " + c.at("/evaluation/foldAccuracies"));
     }
 
     @Test
     void logsBalancingFoldsAndTheSummary() {
-        assertTrue(log.infos().stream().anyMatch(m -> m.startsWith("Accuracy: ")), log.infos().toString());
-        assertTrue(log.infos().stream().anyMatch(m -> m.contains("fold 4/4")), log.infos().toString());
-        assertTrue(log.infos().stream()
+        List<String> infos = firstLog.infos();
+        assertTrue(infos.stream().anyMatch(m -> m.startsWith("Accuracy: ")), infos.toString());
+        assertTrue(infos.stream().anyMatch(m -> m.contains("fold 4/4")), infos.toString());
+        assertTrue(infos.stream()
                 .anyMatch(m -> m.matches("  (high|low|mid|rush): (kept|oversampled|undersampled).*")),
-                log.infos().toString());
-        assertTrue(log.warnings().stream().anyMatch(w -> w.contains("broken.wav")), log.warnings().toString());
+                infos.toString());
+        assertTrue(firstLog.warnings().stream().anyMatch(w -> w.contains("broken.wav")),
+                firstLog.warnings().toString());
+        assertTrue(infos.stream().noneMatch(m -> m.startsWith("Augmentation: ")), "trained without copies: " + infos);
     }
 
     @Test
@@ -327,15 +348,16 @@ class SoundModelTrainerTest {
     @Test
     void augmentationIsSeededDescribedAndTrainsOnlyOnCopiesOfTrainingRecordings() throws Exception {
         AugmentationSettings one = AugmentationSettings.standard(1);
+        CollectingLog log = new CollectingLog();
         ModelDescriptor a = new SoundModelTrainer()
-                .train(request(dir.resolve("out-aug-1"), "aug").withAugmentation(one)).descriptor();
+                .train(request(dir.resolve("out-aug-1"), "aug").withAugmentation(one).withLog(log)).descriptor();
         ModelDescriptor b = new SoundModelTrainer()
                 .train(request(dir.resolve("out-aug-2"), "aug").withAugmentation(one)).descriptor();
-        assertEquals(ModelFiles.json().valueToTree(a.evaluation()), ModelFiles.json().valueToTree(b.evaluation()),
+        assertEquals(ModelJson.mapper().valueToTree(a.evaluation()), ModelJson.mapper().valueToTree(b.evaluation()),
                 "same recordings and seed, same copies and model");
         assertEquals(one, a.training().augmentation());
         assertEquals(AugmentationSettings.off(), first.descriptor().training().augmentation());
-        JsonNode json = ModelFiles.json().readTree(dir.resolve("out-aug-1/aug.json").toFile());
+        JsonNode json = ModelJson.mapper().readTree(dir.resolve("out-aug-1/aug.json").toFile());
         assertEquals(1, json.at("/training/augmentation/copies").asInt());
         // Copies train, never test: the folds evaluate the same windows as without augmentation.
         assertEquals(first.descriptor().evaluation().windows(), a.evaluation().windows());
@@ -343,27 +365,29 @@ class SoundModelTrainerTest {
                 .mapToLong(ModelDescriptor.SoundSummary::windows).sum();
         long withCopies = a.training().sounds().stream().mapToLong(ModelDescriptor.SoundSummary::windows).sum();
         assertTrue(withCopies > recorded * 1.5, withCopies + " windows with copies, " + recorded + " without");
-        assertTrue(log.infos().stream().anyMatch(m -> m.startsWith("Augmentation: 1 varied copies")),
-                log.infos().toString());
+        assertTrue(log.infos().stream().anyMatch(m -> m.startsWith("Augmentation: 1 varied copies")
+                && !m.contains("in context")), log.infos().toString());
     }
 
     @Test
     void copiesInContextAreSeededDescribedAndKeepTheSoundsWindows() throws Exception {
         AugmentationSettings inContext = AugmentationSettings.standard(1).withContext(1, 10, 30, 0.5);
+        CollectingLog log = new CollectingLog();
         ModelDescriptor a = new SoundModelTrainer()
-                .train(request(dir.resolve("out-ctx-1"), "ctx").withAugmentation(inContext)).descriptor();
+                .train(request(dir.resolve("out-ctx-1"), "ctx").withAugmentation(inContext).withLog(log))
+                .descriptor();
         ModelDescriptor b = new SoundModelTrainer()
                 .train(request(dir.resolve("out-ctx-2"), "ctx").withAugmentation(inContext)).descriptor();
         ModelDescriptor alone = new SoundModelTrainer().train(request(dir.resolve("out-ctx-alone"), "ctx")
                 .withAugmentation(AugmentationSettings.standard(1))).descriptor();
-        assertEquals(ModelFiles.json().valueToTree(a.evaluation()), ModelFiles.json().valueToTree(b.evaluation()),
+        assertEquals(ModelJson.mapper().valueToTree(a.evaluation()), ModelJson.mapper().valueToTree(b.evaluation()),
                 "same recordings and seed, same mixes and model");
-        JsonNode json = ModelFiles.json().readTree(dir.resolve("out-ctx-1/ctx.json").toFile());
+        JsonNode json = ModelJson.mapper().readTree(dir.resolve("out-ctx-1/ctx.json").toFile());
         assertEquals(1.0, json.at("/training/augmentation/contextProbability").asDouble());
         assertEquals(30.0, json.at("/training/augmentation/maxContextSnrDb").asDouble());
         assertEquals(inContext, a.training().augmentation());
         try (java.io.InputStream in = Files.newInputStream(dir.resolve("out-ctx-1/ctx.json"))) {
-            assertEquals(inContext, ModelFiles.parseDescriptor(in, "ctx.json").training().augmentation(),
+            assertEquals(inContext, ModelJson.parseDescriptor(in, "ctx.json").training().augmentation(),
                     "read back with its context settings");
         }
         // The windows of a copy are chosen on the copy alone: the background under and before it adds none.

@@ -1,15 +1,15 @@
 package dev.parrot.maven;
 
 import dev.parrot.ParrotException;
-import dev.parrot.augmentation.AugmentationSettings;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.model.AugmentationSettings;
 import dev.parrot.runtime.SoundKind;
 import dev.parrot.training.SoundModelTrainer;
 import dev.parrot.training.TrainingRequest;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parrot.dataset.DatasetException;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.dataset.SoundFolders;
-import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelFingerprint;
-import dev.parrot.training.TrainingRequest;
+import dev.parrot.model.ModelJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Computes the {@link ModelFingerprint} of a training request without reading any audio.
+ * Computes the {@link ModelFingerprint} of a training without reading any audio.
  *
  * <p>Recordings are identified by path, size and modification time, not by their contents: that costs one
  * {@code stat} per file whatever the length of the audio (hundreds of recordings in a few milliseconds, where hashing
@@ -34,20 +32,13 @@ import java.util.stream.Stream;
  * safe direction. Every file under a sound folder counts, not only the WAVs, so that segment files beside the audio
  * retrain too. The recordings counted are those the reader would read.
  *
- * <p>Settings are every component of {@link TrainingRequest} except those listed in {@link #NOT_MODEL_SETTINGS}, so
- * that a setting added to the request later is part of the fingerprint without anyone remembering to add it here.
+ * <p>The settings hashed are what the caller names as changing the model (the training request gives all its
+ * components but a few, so that a setting added to it later counts without anyone remembering to add it here), in the
+ * caller's order, as canonical JSON.
  */
 public final class Fingerprinter {
 
-    /**
-     * Components of the request that do not change the model: where the files go and what they are called, where the
-     * recordings are (their contents count, through the file list), threads (the result does not depend on them), and
-     * the log.
-     */
-    static final Set<String> NOT_MODEL_SETTINGS = Set.of("recordingsDirectory", "outputDirectory", "modelName",
-            "threads", "log");
-
-    /** Fields of a request component that name where outputs go, not what the model is made from. */
+    /** Fields of a setting that name where outputs go, not what the model is made from. */
     static final Set<String> OUTPUT_LOCATIONS = Set.of("segmentsDirectory");
 
     private final String parrotVersion;
@@ -58,17 +49,21 @@ public final class Fingerprinter {
     }
 
     /**
-     * The fingerprint of what {@code request} would train on, as the files are now.
+     * The fingerprint of a training on these recordings with these settings, as the files are now.
      *
+     * @param root the recordings folder, one sub-folder per sound
+     * @param dataset how the reader finds each sound's folders; null for the defaults
+     * @param requestedSounds the sounds to learn; null or empty for every sound folder
+     * @param settings every setting that changes the model, by name, in a stable order (values Jackson can write)
      * @throws DatasetException when the recordings folder or a sound folder cannot be listed
      */
-    public ModelFingerprint of(TrainingRequest request) throws DatasetException {
-        Path root = request.recordingsDirectory();
-        DatasetOptions options = request.dataset() != null ? request.dataset() : DatasetOptions.defaults(null);
+    public ModelFingerprint of(Path root, DatasetOptions dataset, List<String> requestedSounds,
+            Map<String, ?> settings) throws DatasetException {
+        DatasetOptions options = dataset != null ? dataset : DatasetOptions.defaults(null);
         // The folders of each sound as the reader finds them (Parrot.py's layout, microphone folders, background).
         Map<String, List<Path>> folders = SoundFolders.discover(root, options);
-        List<String> sounds = request.sounds() == null || request.sounds().isEmpty()
-                ? List.copyOf(folders.keySet()) : request.sounds();
+        List<String> sounds = requestedSounds == null || requestedSounds.isEmpty()
+                ? List.copyOf(folders.keySet()) : requestedSounds;
         MessageDigest files = ModelFingerprint.newDigest();
         int recordings = 0;
         for (String sound : sounds) {
@@ -84,33 +79,26 @@ public final class Fingerprinter {
                 recordings += SoundFolders.recordings(folder).size();
             }
         }
-        MessageDigest settings = ModelFingerprint.newDigest();
-        settings.update(settingsText(request, sounds).getBytes(StandardCharsets.UTF_8));
-        return new ModelFingerprint(ModelFingerprint.hex(files), ModelFingerprint.hex(settings), recordings, null);
+        MessageDigest hashed = ModelFingerprint.newDigest();
+        hashed.update(settingsText(settings, sounds).getBytes(StandardCharsets.UTF_8));
+        return new ModelFingerprint(ModelFingerprint.hex(files), ModelFingerprint.hex(hashed), recordings, null);
     }
 
     /** The settings as canonical JSON, for the hash (and for a test to read). */
-    String settingsText(TrainingRequest request, List<String> sounds) {
-        ObjectNode node = ModelFiles.json().createObjectNode();
+    String settingsText(Map<String, ?> settings, List<String> sounds) {
+        ObjectNode node = ModelJson.mapper().createObjectNode();
         node.put("parrotVersion", parrotVersion);
-        node.set("soundFolders", ModelFiles.json().valueToTree(sounds));
-        for (RecordComponent component : TrainingRequest.class.getRecordComponents()) {
-            if (NOT_MODEL_SETTINGS.contains(component.getName())) {
-                continue;
+        node.set("soundFolders", ModelJson.mapper().valueToTree(sounds));
+        settings.forEach((name, setting) -> {
+            JsonNode value = ModelJson.mapper().valueToTree(setting);
+            if (value instanceof ObjectNode object) {
+                // Where detected segments are written for the user to read: an output, not an input.
+                object.remove(OUTPUT_LOCATIONS);
             }
-            try {
-                JsonNode value = ModelFiles.json().valueToTree(component.getAccessor().invoke(request));
-                if (value instanceof ObjectNode object) {
-                    // Where detected segments are written for the user to read: an output, not an input.
-                    object.remove(OUTPUT_LOCATIONS);
-                }
-                node.set(component.getName(), value);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot read " + component.getName() + " of the request", e);
-            }
-        }
+            node.set(name, value);
+        });
         try {
-            return ModelFiles.json().writer().withoutFeatures(
+            return ModelJson.mapper().writer().withoutFeatures(
                     com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the settings as JSON", e);

@@ -1,5 +1,6 @@
 package dev.parrot.training.incremental;
 
+import dev.parrot.model.ClassifierFormat;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelFingerprint;
@@ -12,6 +13,9 @@ import java.util.Optional;
  * with nothing changed keeps it instead of training again.
  */
 public final class UpToDateCheck {
+
+    /** The learner whose models have a format of their own, as the descriptor names it (a string: no cycle to it). */
+    private static final String FAST_FOREST = "dev.parrot.training.BinnedForest";
 
     private UpToDateCheck() {
     }
@@ -34,6 +38,10 @@ public final class UpToDateCheck {
                     ? "the model on disk is incomplete or its two files are not from one training"
                     : "there is no model yet");
         }
+        if (olderForestFile(files, onDisk.get())) {
+            return new Verdict(null, "the model file is a fast-forest in Java's serialisation, as an older Parrot"
+                    + " wrote it; it is written as data now");
+        }
         ModelFingerprint before = onDisk.get().fingerprint();
         if (before.settings() == null || before.recordings() == null) {
             return new Verdict(null, "the model on disk does not record what it was made from");
@@ -52,5 +60,11 @@ public final class UpToDateCheck {
                     + " now, " + (diff == 0 ? "as many as" : before.recordingCount()) + " before)");
         }
         return new Verdict(onDisk.get(), null);
+    }
+
+    /** A forest that still loads, but through Java deserialisation, which its own format avoids: worth a training. */
+    private static boolean olderForestFile(ModelFiles files, ModelDescriptor descriptor) throws IOException {
+        return descriptor.classifier() != null && FAST_FOREST.equals(descriptor.classifier().wekaClass())
+                && files.classifierFormat().orElse(null) == ClassifierFormat.WEKA;
     }
 }

@@ -86,9 +86,20 @@ public record ModelView(String name, String anchor, String summary, AccuracyBox 
                 : summary + l.get("model.summary.background", String.join(", ", d.background()));
     }
 
-    /** Why a descriptor cannot be shown, or null when it can. */
+    /** Why a descriptor cannot be shown, as the end of "... is left out of the report: ", or null when it can. */
     static String problem(ModelDescriptor d) {
-        return ConfusionAnalysis.problem(d.evaluation());
+        ModelDescriptor.Evaluation e = d.evaluation();
+        if (e == null || e.confusionMatrix() == null || e.confusionMatrix().labels() == null
+                || e.confusionMatrix().counts() == null) {
+            return "it has no evaluation (accuracy and confusion matrix)";
+        }
+        int n = e.confusionMatrix().labels().size();
+        long[][] counts = e.confusionMatrix().counts();
+        if (ConfusionAnalysis.fits(n, counts)) {
+            return null;
+        }
+        return counts.length != n ? "its confusion matrix has " + counts.length + " rows for " + n + " sounds"
+                : "its confusion matrix is not " + n + " x " + n;
     }
 
     /** "model-" and the name with anything but letters, digits, '-' and '_' replaced, so it is a valid id. */

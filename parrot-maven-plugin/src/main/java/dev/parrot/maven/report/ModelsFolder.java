@@ -5,6 +5,7 @@ import dev.parrot.ProgressLog;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelHistory;
+import dev.parrot.model.ModelJson;
 import dev.parrot.model.UnseenEvaluation;
 
 import java.io.IOException;
@@ -54,7 +55,7 @@ public final class ModelsFolder {
             boolean besideModel = Files.isRegularFile(ModelFiles.of(file).classifierFile());
             String problem;
             try (InputStream in = Files.newInputStream(file)) {
-                ModelDescriptor descriptor = ModelFiles.parseDescriptor(in, file.toString());
+                ModelDescriptor descriptor = ModelJson.parseDescriptor(in, file.toString());
                 problem = ModelView.problem(descriptor);
                 if (problem == null) {
                     found.add(new FoundModel(file, descriptor));

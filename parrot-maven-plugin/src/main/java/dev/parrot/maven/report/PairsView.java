@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The sounds a model mixes up most, worst first, each with the ways it went wrong and what to do about it: the
- * matrix says the same, but a reader with many sounds needs it picked out. Which pairs and how badly is the core's
- * {@link ConfusionAnalysis}; here they are only worded and coloured.
+ * matrix says the same, but a reader with many sounds needs it picked out. Which pairs and how often is the core's
+ * {@link ConfusionAnalysis}; here they are worded and coloured ({@link PairSeverity}).
  */
 public final class PairsView {
 
@@ -39,7 +39,7 @@ public final class PairsView {
         List<String> directions = analysis.directions(c).stream().map(way -> l.get("pairs.direction",
                 labels.get(way.actual()), labels.get(way.as()), l.count(way.windows()), l.count(way.of()),
                 l.percent(way.share()))).toList();
-        ConfusionAnalysis.Severity severity = c.severity();
+        PairSeverity severity = PairSeverity.of(c);
         return new Pair(labels.get(c.first()), labels.get(c.second()), directions, severity.tier().id(),
                 l.get("pairs." + severity.id()));
     }

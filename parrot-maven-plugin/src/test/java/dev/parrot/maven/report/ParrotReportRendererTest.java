@@ -1,8 +1,8 @@
 package dev.parrot.maven.report;
 
 import dev.parrot.model.ModelDescriptor;
-import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelHistory;
+import dev.parrot.model.ModelJson;
 import dev.parrot.model.UnseenEvaluation;
 import org.apache.maven.doxia.sink.impl.Xhtml5BaseSink;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +43,7 @@ class ParrotReportRendererTest {
 
     static ModelDescriptor fixture(String name) throws Exception {
         try (InputStream in = ParrotReportRendererTest.class.getResourceAsStream("/models/" + name)) {
-            return ModelFiles.parseDescriptor(in, name);
+            return ModelJson.parseDescriptor(in, name);
         }
     }
 

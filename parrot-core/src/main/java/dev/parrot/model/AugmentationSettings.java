@@ -1,4 +1,4 @@
-package dev.parrot.augmentation;
+package dev.parrot.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
