@@ -1,0 +1,128 @@
+package dev.parrot.audio;
+
+import be.tarsos.dsp.resample.Resampler;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Another stream at another rate, through TarsosDSP's resampler fed block by block. It hands out the same samples as
+ * {@link Resampling#resample} of the whole recording, to the bit: that is what keeps the features of a streamed
+ * long recording, and so the models trained on them, as they were when recordings were decoded whole.
+ */
+final class ResamplingStream implements SampleStream {
+
+    /**
+     * Input samples given to the resampler at a time. The resampler works through its input in blocks of its own
+     * (4096 samples); given at least that much at a time it ends its blocks where it would on the whole recording,
+     * and its output is the same to the bit. Given a hop at a time (662 samples at 44.1 kHz) it is not: its clock
+     * is then rounded at other places (ResamplingStreamTest).
+     */
+    static final int INPUT_BLOCK = 16384;
+
+    private final SampleStream input;
+    private final int rate;
+    private final double factor;
+    private final long length;
+    private final Resampler resampler;
+    private final float[] in = new float[INPUT_BLOCK];
+    private float[] out;
+    private int outStart;
+    private int outEnd;
+    private long inputRead;
+    private long handedOut;
+    private boolean inputDone;
+
+    ResamplingStream(SampleStream input, int targetRate) {
+        if (targetRate <= 0) {
+            throw new IllegalArgumentException("sample rates must be positive: " + targetRate);
+        }
+        this.input = input;
+        this.rate = targetRate;
+        this.factor = targetRate / (double) input.sampleRate();
+        this.length = Math.round(input.length() * factor);
+        this.resampler = new Resampler(true, factor, factor);
+        this.out = new float[(int) Math.ceil(INPUT_BLOCK * factor) + 64];
+    }
+
+    @Override
+    public Path source() {
+        return input.source();
+    }
+
+    @Override
+    public int sampleRate() {
+        return rate;
+    }
+
+    @Override
+    public long length() {
+        return length;
+    }
+
+    @Override
+    public int read(float[] buffer, int offset, int count) throws UnreadableRecordingException {
+        if (handedOut >= length) {
+            return -1;
+        }
+        int want = (int) Math.min(count, length - handedOut);
+        int written = 0;
+        while (written < want) {
+            if (outStart == outEnd) {
+                if (inputDone) {
+                    // The resampler gave a few samples fewer than the rounded length: silence, as Resampling pads.
+                    int pad = want - written;
+                    Arrays.fill(buffer, offset + written, offset + want, 0f);
+                    written += pad;
+                    break;
+                }
+                resampleNextBlock();
+                continue;
+            }
+            int n = Math.min(want - written, outEnd - outStart);
+            System.arraycopy(out, outStart, buffer, offset + written, n);
+            outStart += n;
+            written += n;
+        }
+        handedOut += written;
+        return written;
+    }
+
+    private void resampleNextBlock() throws UnreadableRecordingException {
+        int count = 0;
+        while (count < in.length) {
+            int n = input.read(in, count, in.length - count);
+            if (n < 0) {
+                break;
+            }
+            count += n;
+        }
+        inputRead += count;
+        boolean last = count < in.length || inputRead >= input.length();
+        outStart = 0;
+        outEnd = 0;
+        int consumed = 0;
+        // The resampler need not take all input in one call, and keeps a filter's width back until the last block.
+        while (true) {
+            if (out.length - outEnd < 64) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+            Resampler.Result r = resampler.process(factor, in, consumed, count - consumed, last, out, outEnd,
+                    out.length - outEnd);
+            consumed += r.inputSamplesConsumed;
+            outEnd += r.outputSamplesGenerated;
+            if (r.inputSamplesConsumed == 0 && r.outputSamplesGenerated == 0) {
+                break;
+            }
+            if (consumed >= count && !last) {
+                break;
+            }
+        }
+        inputDone = last;
+    }
+
+    @Override
+    public void close() {
+        input.close();
+    }
+}
