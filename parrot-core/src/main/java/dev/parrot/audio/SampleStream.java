@@ -10,6 +10,45 @@ import java.nio.file.Path;
  */
 public interface SampleStream extends AutoCloseable {
 
+    /** A recording already in memory, handed out in chunks like a file. */
+    static SampleStream of(Recording recording) {
+        return new SampleStream() {
+            private int at;
+
+            @Override
+            public Path source() {
+                return recording.source();
+            }
+
+            @Override
+            public int sampleRate() {
+                return recording.sampleRate();
+            }
+
+            @Override
+            public long length() {
+                return recording.samples().length;
+            }
+
+            @Override
+            public int read(float[] buffer, int offset, int count) {
+                float[] samples = recording.samples();
+                if (at >= samples.length) {
+                    return -1;
+                }
+                int n = Math.min(count, samples.length - at);
+                System.arraycopy(samples, at, buffer, offset, n);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+                // nothing to release
+            }
+        };
+    }
+
     /** The file, for messages. */
     Path source();
 

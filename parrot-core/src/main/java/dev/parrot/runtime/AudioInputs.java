@@ -7,6 +7,7 @@ import dev.parrot.ParrotException;
 import dev.parrot.audio.Recording;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.audio.WavDecoder;
+import dev.parrot.audio.WavStream;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -14,6 +15,7 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.TargetDataLine;
 import javax.sound.sampled.UnsupportedAudioFileException;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -49,6 +51,39 @@ public final class AudioInputs {
             throw new ParrotException("No microphone can record " + rate + " Hz 16-bit mono audio here: "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * A WAV file of any encoding, rate and channel count, streamed from disk (mixed to mono, at its own rate): a
+     * {@link SoundDetector} {@linkplain SoundDetector#run(AudioSource) runs} over a recording of any length in the
+     * memory of a few reads. A file that cannot be read on (it ends early, a disk fails) makes {@link
+     * AudioSource#read} throw an {@link IOException} whose message names the file and the reason, with the
+     * {@link UnreadableRecordingException} as its cause.
+     *
+     * @throws UnreadableRecordingException when the file is no WAV file that can be decoded, with the reason
+     */
+    public static AudioSource wav(Path file) throws UnreadableRecordingException {
+        WavStream stream = WavStream.open(file);
+        return new AudioSource() {
+            @Override
+            public int sampleRate() {
+                return stream.sampleRate();
+            }
+
+            @Override
+            public int read(float[] buffer, int offset, int count) throws IOException {
+                try {
+                    return stream.read(buffer, offset, count);
+                } catch (UnreadableRecordingException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void close() {
+                stream.close();
+            }
+        };
     }
 
     /**
