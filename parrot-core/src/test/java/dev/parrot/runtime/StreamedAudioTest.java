@@ -1,5 +1,8 @@
 package dev.parrot.runtime;
 
+import be.tarsos.dsp.AudioDispatcher;
+import be.tarsos.dsp.AudioEvent;
+import be.tarsos.dsp.AudioProcessor;
 import dev.parrot.audio.Resampling;
 import dev.parrot.audio.WavDecoder;
 import dev.parrot.audio.WavWriter;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.parrot.runtime.TestSounds.RATE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +88,36 @@ class StreamedAudioTest {
         assertTrue(expected.size() > 50, "events: " + expected.size());
         assertEquals(expected, streamed);
         assertEquals(whole.length / (double) RATE, detector.secondsProcessed(), 1e-12);
+    }
+
+    @Test
+    void aDispatcherOfAWavFileDeliversItsSamplesExactly(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("session-22k.wav");
+        WavWriter.writePcm16(file, session(22_050), 22_050);
+        float[] whole = WavDecoder.read(file).samples();
+        float[] delivered = new float[whole.length];
+        int[] at = {0};
+        AudioDispatcher dispatcher = AudioInputs.wav(file, 333);
+        dispatcher.addAudioProcessor(new AudioProcessor() {
+            @Override
+            public boolean process(AudioEvent event) {
+                float[] buffer = event.getFloatBuffer();
+                int n = Math.min(buffer.length, whole.length - at[0]);
+                System.arraycopy(buffer, 0, delivered, at[0], n);
+                at[0] += n;
+                return true;
+            }
+
+            @Override
+            public void processingFinished() {
+                // nothing held
+            }
+        });
+        assertEquals(22_050f, dispatcher.getFormat().getSampleRate());
+        dispatcher.run();
+
+        assertEquals(whole.length, at[0]);
+        assertArrayEquals(whole, delivered);
     }
 
     @Test
