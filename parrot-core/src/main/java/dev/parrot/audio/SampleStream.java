@@ -63,10 +63,10 @@ public interface SampleStream extends AutoCloseable {
     }
 
     /**
-     * Reads the next samples, up to {@code count}, into {@code buffer} from {@code offset}. Fewer than {@code count}
-     * are read only at the end of the stream.
+     * Reads the next samples, up to {@code count}, into {@code buffer} from {@code offset}: at least one, though
+     * possibly fewer than asked for (a file is read a block at a time), so callers that need {@code count} read again.
      *
-     * @return how many were read, or -1 at the end
+     * @return how many were read (1 or more when {@code count} is), or -1 at the end
      * @throws UnreadableRecordingException when the audio cannot be read on (a file that ends early), naming the file
      */
     int read(float[] buffer, int offset, int count) throws UnreadableRecordingException;
