@@ -5,6 +5,7 @@ import be.tarsos.dsp.io.jvm.AudioDispatcherFactory;
 import dev.parrot.model.DetectionCalibration;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
+import dev.parrot.runtime.tarsos.TarsosDetector;
 import dev.parrot.testing.Signals;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class CalibratedDetectorTest {
                 TestSounds.quiet(0.5, RATE, 7));
         AudioDispatcher dispatcher = AudioDispatcherFactory.fromFloatArray(performance, RATE, 1024, 0);
         List<SoundEvent> events = new ArrayList<>();
-        TestSounds.model().newDetector(events::add).attachTo(dispatcher);
+        TarsosDetector.attach(TestSounds.model().newDetector(events::add), dispatcher);
         dispatcher.run();
 
         assertEquals(Arrays.asList(TestSounds.SOUNDS), events.stream().map(SoundEvent::sound).toList(),

@@ -6,6 +6,7 @@ import be.tarsos.dsp.AudioProcessor;
 import dev.parrot.audio.Resampling;
 import dev.parrot.audio.WavDecoder;
 import dev.parrot.audio.WavWriter;
+import dev.parrot.runtime.tarsos.TarsosInputs;
 import dev.parrot.testing.Signals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +98,7 @@ class StreamedAudioTest {
         float[] whole = WavDecoder.read(file).samples();
         float[] delivered = new float[whole.length];
         int[] at = {0};
-        AudioDispatcher dispatcher = AudioInputs.wav(file, 333);
+        AudioDispatcher dispatcher = TarsosInputs.wav(file, 333);
         dispatcher.addAudioProcessor(new AudioProcessor() {
             @Override
             public boolean process(AudioEvent event) {
