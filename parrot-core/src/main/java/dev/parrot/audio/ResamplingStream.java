@@ -25,8 +25,9 @@ final class ResamplingStream implements SampleStream {
     private final int rate;
     private final double factor;
     private final long length;
-    private final Resampler resampler;
-    private final float[] in = new float[INPUT_BLOCK];
+    /** Made on the first read: building its filter table takes tens of milliseconds. */
+    private Resampler resampler;
+    private final float[] in;
     private float[] out;
     private int outStart;
     private int outEnd;
@@ -42,8 +43,9 @@ final class ResamplingStream implements SampleStream {
         this.rate = targetRate;
         this.factor = targetRate / (double) input.sampleRate();
         this.length = Math.round(input.length() * factor);
-        this.resampler = new Resampler(true, factor, factor);
-        this.out = new float[(int) Math.ceil(INPUT_BLOCK * factor) + 64];
+        // A recording shorter than a block goes to the resampler in one piece, as Resampling gives it.
+        this.in = new float[(int) Math.max(1, Math.min(INPUT_BLOCK, input.length()))];
+        this.out = new float[(int) Math.ceil(in.length * factor) + 64];
     }
 
     @Override
@@ -90,6 +92,9 @@ final class ResamplingStream implements SampleStream {
     }
 
     private void resampleNextBlock() throws UnreadableRecordingException {
+        if (resampler == null) {
+            resampler = new Resampler(true, factor, factor);
+        }
         int count = 0;
         while (count < in.length) {
             int n = input.read(in, count, in.length - count);

@@ -67,7 +67,8 @@ public final class WavStream implements SampleStream {
         this.dataStart = dataStart;
         this.frames = frames;
         this.converter = converter(file, format);
-        int bufferFrames = Math.max(1, READ_BYTES / format.blockAlign);
+        // No more than the file holds: a short take needs no 64 KB.
+        int bufferFrames = (int) Math.min(frames, Math.max(1, READ_BYTES / format.blockAlign));
         this.raw = ByteBuffer.allocate(bufferFrames * format.blockAlign).order(ByteOrder.LITTLE_ENDIAN);
         this.interleaved = new float[bufferFrames * format.channels];
     }
