@@ -124,7 +124,7 @@ public final class CrossSourceBenchmark {
             } else {
                 warmSeconds.add(seconds);
             }
-            ClipScore score = classifyClips(test, result.descriptor(), result.files().readClassifier(), log);
+            ClipScore score = classifyClips(test, SoundModel.load(result.files().descriptorFile()), log);
             accuracies.add(score.accuracy());
             cvAccuracies.add(result.descriptor().evaluation().clipAccuracy());
             if (s == 0) {
@@ -182,8 +182,8 @@ public final class CrossSourceBenchmark {
                 long started = System.nanoTime();
                 SoundModelTrainer.TrainingResult result = new SoundModelTrainer().train(fold);
                 trainSeconds += (System.nanoTime() - started) / 1e9;
-                ClipScore score = classifyClips(split.resolve(source), result.descriptor(),
-                        result.files().readClassifier(), log);
+                ClipScore score = classifyClips(split.resolve(source),
+                        SoundModel.load(result.files().descriptorFile()), log);
                 accuracies.add(score.accuracy());
                 if (first == null) {
                     first = score;
@@ -252,11 +252,10 @@ public final class CrossSourceBenchmark {
     }
 
     /** Clip accuracy on every recording under {@code testDir} of a sound the model knows. */
-    static ClipScore classifyClips(Path testDir, ModelDescriptor descriptor, LoadedClassifier loaded,
-            ProgressLog log) throws Exception {
+    static ClipScore classifyClips(Path testDir, SoundModel model, ProgressLog log) throws Exception {
         // The runtime's own clip rule: the most probable sound over the mean of the windows that hold sound.
-        SoundClassifier classifier = SoundModel.of(descriptor, loaded, "the trained model").newClassifier();
-        List<String> labels = descriptor.labels();
+        SoundClassifier classifier = model.newClassifier();
+        List<String> labels = model.labels();
         Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
         int right = 0;
         int clips = 0;

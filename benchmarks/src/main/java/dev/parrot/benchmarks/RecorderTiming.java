@@ -53,16 +53,13 @@ public final class RecorderTiming {
                 + " finished (file completed, read back, segmented, SRT written) in %.2f s%n", audio,
                 result.takes().size(), (t1 - t0) / 1e9, audio / ((t1 - t0) / 1e9), (t2 - t1) / 1e9);
 
-        int frame = SegmentFinder.frameSamples(RATE);
-        int frames = samples.length / frame;
-        double[] levels = new double[frames];
-        for (int f = 0; f < frames; f++) {
-            levels[f] = SegmentFinder.frameLevel(samples, f * frame, frame);
-        }
+        SegmentFinder.FrameLevels levels = new SegmentFinder.FrameLevels(RATE);
+        levels.add(samples, 0, samples.length);
+        int frames = (int) (audio / SegmentFinder.FRAME_SECONDS);
         double[] millis = new double[runs];
         for (int r = 0; r < runs; r++) {
             long s = System.nanoTime();
-            SegmentFinder.find(levels, frames, frame / (double) RATE, "click");
+            SegmentFinder.find(levels, "click");
             millis[r] = (System.nanoTime() - s) / 1e6;
         }
         Arrays.sort(millis);

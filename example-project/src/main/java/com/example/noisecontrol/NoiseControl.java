@@ -2,10 +2,11 @@ package com.example.noisecontrol;
 
 import be.tarsos.dsp.AudioDispatcher;
 import dev.parrot.ParrotException;
-import dev.parrot.runtime.AudioInputs;
 import dev.parrot.runtime.DetectionSettings;
 import dev.parrot.runtime.RecordingClassification;
 import dev.parrot.runtime.SoundModel;
+import dev.parrot.runtime.tarsos.TarsosDetector;
+import dev.parrot.runtime.tarsos.TarsosInputs;
 
 import java.nio.file.Path;
 
@@ -29,7 +30,7 @@ public final class NoiseControl {
         }
         AudioDispatcher microphone;
         try {
-            microphone = AudioInputs.microphone(model);
+            microphone = TarsosInputs.microphone(model);
         } catch (ParrotException e) {
             System.err.println(e.getMessage());
             System.exit(1);
@@ -40,10 +41,9 @@ public final class NoiseControl {
         if (model.labels().contains("cluck")) {
             settings = settings.withConfidence("cluck", Math.max(0.9, settings.confidenceOf("cluck")));
         }
-        model.newDetector(settings,
+        TarsosDetector.attach(model.newDetector(settings,
                 event -> System.out.printf("%6.2f s  %s (%.0f%%, %.0f dBFS)%n", event.timeSeconds(), event.sound(),
-                        100 * event.confidence(), event.levelDbfs()))
-                .attachTo(microphone);
+                        100 * event.confidence(), event.levelDbfs())), microphone);
         System.out.println("Listening for " + model.labels() + "; Ctrl+C stops.");
         microphone.run();
     }

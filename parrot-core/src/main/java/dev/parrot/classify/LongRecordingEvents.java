@@ -1,6 +1,5 @@
 package dev.parrot.classify;
 
-import be.tarsos.dsp.AudioDispatcher;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.evaluation.events.Detection;
 import dev.parrot.evaluation.events.HeldScore;
@@ -10,6 +9,7 @@ import dev.parrot.evaluation.events.TimelineError;
 import dev.parrot.model.AtomicFile;
 import dev.parrot.model.EventEvaluation;
 import dev.parrot.runtime.AudioInputs;
+import dev.parrot.runtime.AudioSource;
 import dev.parrot.runtime.SoundDetector;
 import dev.parrot.runtime.SoundEvent;
 import dev.parrot.runtime.SoundKind;
@@ -33,7 +33,8 @@ import java.util.TreeSet;
 
 /**
  * The model's own live detector ({@link SoundModel#newDetector(SoundListener)}, the calibrated settings) run over a
- * long recording fed from its file as a microphone would feed it, one hop at a time. Its events are written as CSV
+ * long recording streamed from its file as a microphone would feed it, one hop at a time, so that a recording of any
+ * length needs the memory of a few reads (and of its events). Its events are written as CSV
  * and as an SRT in Parrot.py's segment format, which opens beside the audio in a subtitle or audio editor. Where a
  * truth SRT lies beside the recording (found by {@link SrtLocator}'s rules), the events are scored against it per
  * onset ({@link OnsetScore}) and frame by frame ({@link TimelineComparison}). Part of the batch tool behind
@@ -97,9 +98,15 @@ public final class LongRecordingEvents {
     public static Result detect(SoundModel model, Path file, String name, Path soundFolder, String sound,
             Path eventsDirectory) throws UnreadableRecordingException, IOException {
         List<SoundEvent> events = new ArrayList<>();
-        AudioDispatcher stream = AudioInputs.wav(file, model.settings().hopSamples());
-        SoundDetector detector = model.newDetector(SoundListener.all(events::add)).attachTo(stream);
-        stream.run();
+        SoundDetector detector = model.newDetector(SoundListener.all(events::add));
+        try (AudioSource source = AudioInputs.wav(file)) {
+            detector.run(source);
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnreadableRecordingException unreadable) {
+                throw unreadable;
+            }
+            throw new UnreadableRecordingException(file, "cannot be read: " + e.getMessage());
+        }
         double duration = detector.secondsProcessed();
         List<Segment> marks = marks(events, duration);
 

@@ -2,11 +2,14 @@ package dev.parrot.dataset;
 
 import dev.parrot.audio.Recording;
 import dev.parrot.audio.UnreadableRecordingException;
-import dev.parrot.audio.WavDecoder;
+import dev.parrot.audio.SampleStream;
+import dev.parrot.audio.StreamedWindows;
+import dev.parrot.audio.WavStream;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.features.SoundWindows;
 import dev.parrot.segments.RecordingSegments;
+import dev.parrot.segments.Segment;
 import dev.parrot.segments.SegmentFinder;
 import dev.parrot.segments.SrtException;
 import dev.parrot.segments.SrtLocator;
@@ -21,8 +24,9 @@ import java.util.Optional;
 /**
  * Turns one recording into the features of its windows, by what the recording is: a short take of a sound (the
  * windows near its loudest), a long recording of a sound with segments (the windows in its segments, and those
- * between them as the silence label), or background (every window). The samples are dropped once the features are
- * made; long recordings are cut into parts of {@link #PART_SECONDS}, so that cross-validation can keep some parts of a
+ * between them as the silence label), or background (every window). Long and background recordings are streamed
+ * from their files and turned into features as they go, so their samples never sit in memory whole (a take, under
+ * 10 s, is decoded whole: its loudest window must be known first); long recordings are cut into parts of {@link #PART_SECONDS}, so that cross-validation can keep some parts of a
  * recording for testing while the others train.
  */
 final class RecordingReader {
@@ -60,11 +64,12 @@ final class RecordingReader {
     }
 
     Read read(Source source, FeatureExtractor extractor) throws UnreadableRecordingException {
-        Recording recording = WavDecoder.read(source.file()).resampledTo(settings.sampleRate());
-        float[] samples = recording.samples();
+        double duration;
+        try (SampleStream stream = open(source)) {
+            duration = stream.durationSeconds();
+        }
         if (source.kind() == Kind.BACKGROUND) {
-            int[] all = SoundWindows.allStarts(samples.length, settings);
-            return new Read(parts(source, samples, all, source.label(), true, extractor), null);
+            return new Read(streamedParts(source, extractor, null, null), null);
         }
         Optional<Path> srt;
         try {
@@ -75,21 +80,24 @@ final class RecordingReader {
         RecordingSegments.Result segments;
         if (srt.isPresent()) {
             try {
-                segments = RecordingSegments.fromSrt(srt.get(), source.label(), recording.durationSeconds(),
-                        options.silenceLabel());
+                segments = RecordingSegments.fromSrt(srt.get(), source.label(), duration, options.silenceLabel());
             } catch (SrtException e) {
                 throw new UnreadableRecordingException(source.file(), "its segments cannot be read: "
                         + e.getMessage());
             }
-        } else if (SoundFolders.isLongRecording(source.soundFolder(), source.file(), recording.durationSeconds())) {
+        } else if (SoundFolders.isLongRecording(source.soundFolder(), source.file(), duration)) {
             try {
-                segments = RecordingSegments.detect(samples, settings.sampleRate(), source.label(),
-                        detectedSrt(source));
+                segments = RecordingSegments.detect(frameLevels(source), source.label(), detectedSrt(source));
             } catch (IOException e) {
                 throw new UnreadableRecordingException(source.file(), "cannot write the segments found in it: "
                         + e.getMessage());
             }
         } else {
+            // A take is shorter than a long recording (10 s): its samples are needed together, to find its loudest.
+            Recording recording;
+            try (SampleStream stream = open(source)) {
+                recording = new Recording(source.file(), stream.readAll(), stream.sampleRate());
+            }
             return new Read(List.of(take(source, recording, extractor)), null);
         }
         if (segments.segments().isEmpty()) {
@@ -100,14 +108,112 @@ final class RecordingReader {
                             SrtLocator.recordingName(source.file().getFileName().toString())
                                     + SrtLocator.MANUAL_SUFFIX));
         }
-        SegmentWindows.Split split = SegmentWindows.split(SoundWindows.allStarts(samples.length, settings),
-                settings.windowSamples(), settings.sampleRate(), segments.segments());
-        List<RecordingFeatures> parts = new ArrayList<>(parts(source, samples, split.sound(), source.label(), true,
-                extractor));
-        if (options.learnSilence()) {
-            parts.addAll(parts(source, samples, split.between(), options.silenceLabel(), false, extractor));
+        return new Read(streamedParts(source, extractor, segments.segments(), options.learnSilence()
+                ? options.silenceLabel() : null), segments);
+    }
+
+    /** The recording at the features' rate, read from its file as it is used. */
+    private SampleStream open(Source source) throws UnreadableRecordingException {
+        return WavStream.open(source.file()).resampledTo(settings.sampleRate());
+    }
+
+    private SegmentFinder.FrameLevels frameLevels(Source source) throws UnreadableRecordingException {
+        SegmentFinder.FrameLevels levels = new SegmentFinder.FrameLevels(settings.sampleRate());
+        float[] chunk = new float[16384];
+        try (SampleStream stream = open(source)) {
+            int n;
+            while ((n = stream.read(chunk, 0, chunk.length)) >= 0) {
+                levels.add(chunk, 0, n);
+            }
         }
-        return new Read(parts, segments);
+        return levels;
+    }
+
+    /**
+     * The features of a long recording or a background recording, made as it streams from its file: without
+     * segments every window, labelled with the source's label; with them the windows that hold a sound (the source's
+     * label) and, with a {@code silenceLabel}, those between the sounds. Windows are grouped into parts of
+     * {@link #PART_SECONDS}; the sound's parts come first, then those between, as the data set has always had them.
+     */
+    private List<RecordingFeatures> streamedParts(Source source, FeatureExtractor extractor, List<Segment> segments,
+            String silenceLabel) throws UnreadableRecordingException {
+        int rate = settings.sampleRate();
+        int window = settings.windowSamples();
+        try (SampleStream stream = open(source)) {
+            long length = stream.length();
+            PartCollector sound = new PartCollector(source, source.label(), true, length);
+            PartCollector between = silenceLabel == null ? null
+                    : new PartCollector(source, silenceLabel, false, length);
+            SegmentWindows.Cursor cursor = segments == null ? null : new SegmentWindows.Cursor(window, rate, segments);
+            StreamedWindows windows = new StreamedWindows(stream, window, settings.hopSamples(),
+                    extractor.historySamples());
+            while (windows.next()) {
+                SegmentWindows.Kind kind = cursor == null ? SegmentWindows.Kind.SOUND
+                        : cursor.kindOf(Math.toIntExact(windows.start()));
+                PartCollector to = kind == SegmentWindows.Kind.SOUND ? sound
+                        : kind == SegmentWindows.Kind.BETWEEN ? between : null;
+                if (to != null) {
+                    to.add(Math.toIntExact(windows.start()), extractor.extract(windows.samples(), windows.offset()));
+                }
+            }
+            List<RecordingFeatures> parts = new ArrayList<>(sound.finish());
+            if (between != null) {
+                parts.addAll(between.finish());
+            }
+            return parts;
+        }
+    }
+
+    /**
+     * Groups windows of one label into parts of {@link #PART_SECONDS}; a recording no longer than one part stays
+     * whole. Parts that carry the audio's duration count it; the others count none, so no second is counted twice.
+     */
+    private final class PartCollector {
+
+        private final Source source;
+        private final String label;
+        private final boolean countsDuration;
+        private final long length;
+        private final int partSamples;
+        private final List<RecordingFeatures> parts = new ArrayList<>();
+        private final List<float[]> windows = new ArrayList<>();
+        private int part = -1;
+
+        PartCollector(Source source, String label, boolean countsDuration, long length) {
+            this.source = source;
+            this.label = label;
+            this.countsDuration = countsDuration;
+            this.length = length;
+            this.partSamples = (int) Math.round(PART_SECONDS * settings.sampleRate());
+        }
+
+        void add(int start, float[] features) {
+            int of = start / partSamples;
+            if (of != part) {
+                close();
+                part = of;
+            }
+            windows.add(features);
+        }
+
+        List<RecordingFeatures> finish() {
+            close();
+            return parts;
+        }
+
+        private void close() {
+            if (windows.isEmpty()) {
+                return;
+            }
+            int rate = settings.sampleRate();
+            int partStart = part * partSamples;
+            int partEnd = (int) Math.min(length, partStart + (long) partSamples);
+            double seconds = countsDuration ? (partEnd - partStart) / (double) rate : 0;
+            boolean whole = length <= partSamples;
+            parts.add(new RecordingFeatures(source.name(), label, seconds, windows.toArray(float[][]::new),
+                    whole ? "" : partName(partStart, partEnd, rate)));
+            windows.clear();
+        }
     }
 
     /** Where the segments found in a plain long recording go: {@code <segments>/<folder>/<recording>.srt}. */
@@ -134,34 +240,6 @@ final class RecordingReader {
         }
         return new RecordingFeatures(source.name(), source.label(), recording.durationSeconds(),
                 features(recording.samples(), starts, 0, starts.length, extractor));
-    }
-
-    /**
-     * The windows at {@code starts}, grouped into parts of {@link #PART_SECONDS}; a recording no longer than one part
-     * stays whole. Parts that carry the audio's duration count it; the others count none, so no second is counted
-     * twice.
-     */
-    private List<RecordingFeatures> parts(Source source, float[] samples, int[] starts, String label,
-            boolean countsDuration, FeatureExtractor extractor) {
-        int rate = settings.sampleRate();
-        int partSamples = (int) Math.round(PART_SECONDS * rate);
-        boolean whole = samples.length <= partSamples;
-        List<RecordingFeatures> parts = new ArrayList<>();
-        int from = 0;
-        while (from < starts.length) {
-            int part = starts[from] / partSamples;
-            int to = from;
-            while (to < starts.length && starts[to] / partSamples == part) {
-                to++;
-            }
-            int partStart = part * partSamples;
-            int partEnd = Math.min(samples.length, partStart + partSamples);
-            double seconds = countsDuration ? (partEnd - partStart) / (double) rate : 0;
-            parts.add(new RecordingFeatures(source.name(), label, seconds,
-                    features(samples, starts, from, to, extractor), whole ? "" : partName(partStart, partEnd, rate)));
-            from = to;
-        }
-        return parts;
     }
 
     private static float[][] features(float[] samples, int[] starts, int from, int to, FeatureExtractor extractor) {

@@ -2,7 +2,6 @@ package dev.parrot.dataset;
 
 import dev.parrot.segments.Segment;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,17 +14,27 @@ final class SegmentWindows {
     private SegmentWindows() {
     }
 
-    /** The two kinds of window starts, in time order. */
-    record Split(int[] sound, int[] between) {
+    /** What a window is to the segments. */
+    enum Kind {
+        SOUND, BETWEEN, NEITHER
     }
 
-    static Split split(int[] starts, int windowSamples, int sampleRate, List<Segment> segments) {
-        int[] sound = new int[starts.length];
-        int[] between = new int[starts.length];
-        int soundCount = 0;
-        int betweenCount = 0;
-        int first = 0;
-        for (int start : starts) {
+    /** Tells the kind of windows asked about in time order, as a recording streams past, keeping its place. */
+    static final class Cursor {
+
+        private final int windowSamples;
+        private final int sampleRate;
+        private final List<Segment> segments;
+        private int first;
+
+        Cursor(int windowSamples, int sampleRate, List<Segment> segments) {
+            this.windowSamples = windowSamples;
+            this.sampleRate = sampleRate;
+            this.segments = segments;
+        }
+
+        /** The kind of the window at {@code start}, which is no earlier than the window asked about before. */
+        Kind kindOf(int start) {
             double from = start / (double) sampleRate;
             double to = (start + windowSamples) / (double) sampleRate;
             double middle = (from + to) / 2;
@@ -42,12 +51,7 @@ final class SegmentWindows {
                     holds = true;
                 }
             }
-            if (holds) {
-                sound[soundCount++] = start;
-            } else if (!touches) {
-                between[betweenCount++] = start;
-            }
+            return holds ? Kind.SOUND : touches ? Kind.NEITHER : Kind.BETWEEN;
         }
-        return new Split(Arrays.copyOf(sound, soundCount), Arrays.copyOf(between, betweenCount));
     }
 }

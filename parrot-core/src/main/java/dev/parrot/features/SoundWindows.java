@@ -35,6 +35,11 @@ public final class SoundWindows {
         return 10 * Math.log10(sum / length + 1e-12);
     }
 
+    /** The level a window needs to hold sound, in dBFS, in a recording whose loudest window is {@code loudest}. */
+    public static double soundThreshold(double loudest, FeatureSettings settings) {
+        return Math.max(loudest - settings.silenceThresholdDb(), settings.silenceFloorDbfs());
+    }
+
     /** Start offsets of the windows that hold sound, in order; empty when the whole recording is silent. */
     public static int[] soundStarts(float[] samples, FeatureSettings settings) {
         int[] starts = allStarts(samples.length, settings);
@@ -44,7 +49,7 @@ public final class SoundWindows {
             levels[i] = levelDbfs(samples, starts[i], settings.windowSamples());
             loudest = Math.max(loudest, levels[i]);
         }
-        double threshold = Math.max(loudest - settings.silenceThresholdDb(), settings.silenceFloorDbfs());
+        double threshold = soundThreshold(loudest, settings);
         int kept = 0;
         int[] sound = new int[starts.length];
         for (int i = 0; i < starts.length; i++) {

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 
 /**
  * Records a sound's takes into its folder as Parrot.py does: the audio as {@code <sound>/source/<timestamp>.wav}
@@ -86,11 +85,8 @@ public final class Recorder {
     private final Path wav;
     private final Path srt;
     private final StreamingWavWriter writer;
-    private final int frame = SegmentFinder.frameSamples(SAMPLE_RATE);
-    private final float[] partial = new float[frame];
-    private int partialFill;
-    private double[] levels = new double[1024];
-    private int frames;
+    private final SegmentFinder.FrameLevels levels = new SegmentFinder.FrameLevels(SAMPLE_RATE);
+    private float[] asWritten = new float[0];
     private int takes;
     private long lastCount;
     private int clips;
@@ -174,6 +170,9 @@ public final class Recorder {
         double sum = 0;
         float chunkPeak = 0;
         boolean clipping = false;
+        if (asWritten.length < n) {
+            asWritten = new float[n];
+        }
         for (int i = 0; i < n; i++) {
             float a = Math.abs(chunk[i]);
             sum += a * (double) a;
@@ -186,22 +185,15 @@ public final class Recorder {
             } else {
                 clipRun = 0;
             }
-            partial[partialFill++] = quantized(chunk[i]);
-            if (partialFill == frame) {
-                if (frames == levels.length) {
-                    levels = Arrays.copyOf(levels, 2 * levels.length);
-                }
-                levels[frames++] = SegmentFinder.frameLevel(partial, 0, frame);
-                partialFill = 0;
-            }
+            asWritten[i] = quantized(chunk[i]);
         }
+        levels.add(asWritten, 0, n);
         peak = Math.max(peak, chunkPeak);
         long recorded = writer.samples();
         if (!request.background()
                 && recorded - lastCount >= Math.max(COUNT_EVERY_SECONDS * SAMPLE_RATE, COUNT_EVERY_SHARE * recorded)) {
             lastCount = recorded;
-            takes = SegmentFinder.find(levels, frames, frame / (double) SAMPLE_RATE, request.sound())
-                    .segments().size();
+            takes = SegmentFinder.find(levels, request.sound()).segments().size();
         }
         return new Progress(recorded / (double) SAMPLE_RATE, dbfs(Math.sqrt(sum / Math.max(1, n))),
                 dbfs(chunkPeak), takes, clipping);

@@ -2,7 +2,9 @@ package dev.parrot.runtime;
 
 import dev.parrot.audio.Recording;
 import dev.parrot.audio.UnreadableRecordingException;
-import dev.parrot.audio.WavDecoder;
+import dev.parrot.audio.SampleStream;
+import dev.parrot.audio.StreamedWindows;
+import dev.parrot.audio.WavStream;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.features.SoundWindows;
@@ -68,9 +70,13 @@ public final class SoundClassifier {
         return Prediction.of(model.labels(), p);
     }
 
-    /** Reads a WAV file (any rate or channel count; it is mixed to mono and resampled) and classifies it. */
+    /**
+     * Reads a WAV file (any rate or channel count; it is mixed to mono and resampled) and classifies it. The file is
+     * streamed, twice (the levels of its windows first, to find its loudest, then the features of those that hold
+     * sound), so a recording of any length is classified in the memory of its timeline.
+     */
     public RecordingClassification classify(Path wav) throws UnreadableRecordingException {
-        return classify(WavDecoder.read(wav));
+        return classify(wav, () -> WavStream.open(wav).resampledTo(settings.sampleRate()));
     }
 
     /**
@@ -82,26 +88,54 @@ public final class SoundClassifier {
      * stretch of room noise is a click.
      */
     public RecordingClassification classify(Recording recording) {
-        Recording audio = recording.resampledTo(settings.sampleRate());
-        float[] samples = audio.samples();
-        int[] starts = SoundWindows.allStarts(samples.length, settings);
-        int[] sound = SoundWindows.soundStarts(samples, settings);
+        try {
+            return classify(recording.source(),
+                    () -> SampleStream.of(recording).resampledTo(settings.sampleRate()));
+        } catch (UnreadableRecordingException e) {
+            throw new IllegalStateException("audio in memory cannot fail to be read", e);
+        }
+    }
+
+    /** A way to read the same audio again from its start, at the model's rate. */
+    private interface Audio {
+        SampleStream open() throws UnreadableRecordingException;
+    }
+
+    private RecordingClassification classify(Path source, Audio audio) throws UnreadableRecordingException {
+        int window = settings.windowSamples();
+        double[] levels;
+        double duration;
+        try (SampleStream stream = audio.open()) {
+            duration = stream.durationSeconds();
+            StreamedWindows windows = new StreamedWindows(stream, window, settings.hopSamples(), 0);
+            levels = new double[Math.toIntExact(windows.count())];
+            while (windows.next()) {
+                levels[(int) windows.index()] = SoundWindows.levelDbfs(windows.samples(), windows.offset(), window);
+            }
+        }
+        double loudest = Double.NEGATIVE_INFINITY;
+        for (double level : levels) {
+            loudest = Math.max(loudest, level);
+        }
+        double threshold = SoundWindows.soundThreshold(loudest, settings);
         List<String> labels = model.labels();
         double[] p = new double[labels.size()];
-        List<WindowResult> timeline = new ArrayList<>(starts.length);
+        List<WindowResult> timeline = new ArrayList<>(levels.length);
         Prediction quiet = Prediction.silence(model.silenceLabel());
         ClipVote vote = new ClipVote(labels, model.descriptor().background());
-        int next = 0;
-        for (int start : starts) {
-            double level = SoundWindows.levelDbfs(samples, start, settings.windowSamples());
-            double seconds = start / (double) settings.sampleRate();
-            if (next < sound.length && sound[next] == start) {
-                next++;
-                probabilities(samples, start, p);
-                vote.add(p);
-                timeline.add(new WindowResult(seconds, level, Prediction.of(labels, p)));
-            } else {
-                timeline.add(new WindowResult(seconds, level, quiet));
+        try (SampleStream stream = audio.open()) {
+            StreamedWindows windows = new StreamedWindows(stream, window, settings.hopSamples(),
+                    extractor.historySamples());
+            while (windows.next()) {
+                double level = levels[(int) windows.index()];
+                double seconds = windows.start() / (double) settings.sampleRate();
+                if (level >= threshold) {
+                    probabilities(windows.samples(), windows.offset(), p);
+                    vote.add(p);
+                    timeline.add(new WindowResult(seconds, level, Prediction.of(labels, p)));
+                } else {
+                    timeline.add(new WindowResult(seconds, level, quiet));
+                }
             }
         }
         Prediction overall = quiet;
@@ -110,6 +144,6 @@ public final class SoundClassifier {
             double[] mean = vote.mean();
             overall = new Prediction(labels.get(winner), mean[winner], Prediction.of(labels, mean).probabilities());
         }
-        return new RecordingClassification(recording.source(), audio.durationSeconds(), timeline, overall);
+        return new RecordingClassification(source, duration, timeline, overall);
     }
 }

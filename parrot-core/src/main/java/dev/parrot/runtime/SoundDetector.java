@@ -1,8 +1,5 @@
 package dev.parrot.runtime;
 
-import be.tarsos.dsp.AudioDispatcher;
-import be.tarsos.dsp.AudioEvent;
-import be.tarsos.dsp.AudioProcessor;
 import be.tarsos.dsp.resample.Resampler;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
@@ -14,28 +11,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Recognises sounds in a live stream: a TarsosDSP {@link AudioProcessor} that cuts whatever buffers its
- * {@link AudioDispatcher} delivers into the model's windows (30 ms every 15 ms with the default settings), classifies
- * the windows its {@link DetectionSettings} judge, and tells its {@link SoundListener} when a sound passes them
- * (the decisions are an {@link EventDecider}'s). The model's background labels are never reported, whatever the
- * settings.
+ * Recognises sounds in a live stream: it cuts the audio it is fed ({@link #accept}, or {@link #run} on an
+ * {@link AudioSource}) into the model's windows (30 ms every 15 ms with the default settings), classifies the windows
+ * its {@link DetectionSettings} judge, and tells its {@link SoundListener} when a sound passes them (the decisions are
+ * an {@link EventDecider}'s). The model's background labels are never reported, whatever the settings.
  *
- * <p>The dispatcher may deliver mono audio at any rate, in buffers of any size and overlap: audio that is not at the
- * model's rate is resampled on the way in, and only the new part of each buffer is used. The detector keeps the
- * {@link FeatureExtractor#historySamples()} before each window, so that a model trained with context windows sees
- * the same context live as in training.
+ * <p>The audio may come at any rate, in chunks of any size: audio that is not at the model's rate is resampled on the
+ * way in. The detector keeps the {@link FeatureExtractor#historySamples()} before each window, so that a model trained
+ * with context windows sees the same context live as in training. A TarsosDSP {@code AudioDispatcher} feeds one through
+ * {@link dev.parrot.runtime.tarsos.TarsosDetector}.
  *
  * <pre>{@code
  * SoundModel model = SoundModel.load(Path.of("target/models/noises.json"));
- * AudioDispatcher microphone = AudioInputs.microphone(model);
- * model.newDetector(DetectionSettings.defaults(), event -> System.out.println(event.sound()))
- *         .attachTo(microphone);
- * microphone.run(); // or new Thread(microphone).start()
+ * SoundDetector detector = model.newDetector(event -> System.out.println(event.sound()));
+ * try (AudioSource file = AudioInputs.wav(Path.of("session.wav"))) {
+ *     detector.run(file); // stop() from another thread ends it early
+ * }
  * }</pre>
  *
- * <p>Not thread-safe: a detector belongs to the one thread of its dispatcher, and calls its listener there.
+ * <p>Not thread-safe: a detector belongs to the one thread that feeds it, and calls its listener there.
  */
-public final class SoundDetector implements AudioProcessor {
+public final class SoundDetector {
 
     private final SoundModel model;
     private final DetectionSettings detection;
@@ -87,22 +83,6 @@ public final class SoundDetector implements AudioProcessor {
 
     public DetectionSettings detection() {
         return detection;
-    }
-
-    /**
-     * Adds this detector to a dispatcher after checking that it delivers mono audio (TarsosDSP hands over
-     * interleaved samples of several channels as if they were one).
-     *
-     * @throws IllegalArgumentException when the dispatcher's audio has more than one channel
-     */
-    public SoundDetector attachTo(AudioDispatcher dispatcher) {
-        int channels = dispatcher.getFormat().getChannels();
-        if (channels != 1) {
-            throw new IllegalArgumentException("The audio has " + channels + " channels; a sound detector needs"
-                    + " mono. Read files with AudioInputs.wav(...), which mixes them down.");
-        }
-        dispatcher.addAudioProcessor(this);
-        return this;
     }
 
     /** Seconds of audio (at the model's rate) the detector has taken in. */
@@ -172,20 +152,6 @@ public final class SoundDetector implements AudioProcessor {
     /** One hop of the model at the source's rate: a sound is reported as soon as its window is complete. */
     private int hopAt(int sourceRate) {
         return Math.max(1, (int) Math.round(hop * (double) sourceRate / rate));
-    }
-
-    @Override
-    public boolean process(AudioEvent event) {
-        float[] samples = event.getFloatBuffer();
-        int overlap = Math.min(event.getOverlap(), samples.length);
-        // The dispatcher repeats the tail of the previous buffer as overlap; only what follows it is new.
-        accept(samples, overlap, samples.length - overlap, Math.round(event.getSampleRate()));
-        return true;
-    }
-
-    @Override
-    public void processingFinished() {
-        finish();
     }
 
     private void take(float[] samples, int from, int count, boolean last) {

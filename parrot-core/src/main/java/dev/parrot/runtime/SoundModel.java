@@ -114,11 +114,13 @@ public final class SoundModel {
     }
 
     /**
-     * A model from a descriptor and a classifier read elsewhere; {@code where} names them in messages.
+     * A model from a descriptor and a classifier read elsewhere; {@code where} names them in messages. Not public:
+     * its arguments carry Weka's types, which the runtime's API does not show; programs load models with
+     * {@link #load} or {@link #fromClasspath}.
      *
      * @throws ParrotException when the two do not make a model this version can feed
      */
-    public static SoundModel of(ModelDescriptor descriptor, LoadedClassifier loaded, String where)
+    static SoundModel of(ModelDescriptor descriptor, LoadedClassifier loaded, String where)
             throws ParrotException {
         FeatureSettings settings = descriptor.features().settings();
         if (settings == null) {

@@ -6,6 +6,8 @@
  *
  * <p>Its signatures also use a few types of {@link dev.parrot.audio} (a {@code Recording}), {@link
  * dev.parrot.features} (a model's {@code FeatureSettings}) and {@link dev.parrot.model} (a {@code ModelDescriptor});
- * the rest of the core is internal.
+ * the rest of the core is internal. They show no TarsosDSP or Weka type (RuntimeApiTypesTest): audio comes in as an
+ * {@link dev.parrot.runtime.AudioSource} or arrays of samples, and programs that already use TarsosDSP's dispatchers
+ * find the adapters in {@link dev.parrot.runtime.tarsos}.
  */
 package dev.parrot.runtime;

@@ -89,7 +89,14 @@ public final class RecordingSegments {
      * an earlier build wrote there (a temporary file moved into place, so a reader never sees half of it).
      */
     public static Result detect(float[] samples, int sampleRate, String sound, Path output) throws IOException {
-        SegmentFinder.Found found = SegmentFinder.find(samples, sampleRate, sound);
+        SegmentFinder.FrameLevels levels = new SegmentFinder.FrameLevels(sampleRate);
+        levels.add(samples, 0, samples.length);
+        return detect(levels, sound, output);
+    }
+
+    /** As {@link #detect(float[], int, String, Path)}, from the levels of the recording's frames. */
+    public static Result detect(SegmentFinder.FrameLevels levels, String sound, Path output) throws IOException {
+        SegmentFinder.Found found = SegmentFinder.find(levels, sound);
         if (output == null) {
             return new Result(found.segments(), Origin.DETECTED, null, List.of());
         }

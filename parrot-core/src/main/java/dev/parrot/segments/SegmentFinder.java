@@ -39,42 +39,60 @@ public final class SegmentFinder {
 
     /** The stretches of {@code samples} (mono, at {@code sampleRate}) that hold sound, labelled {@code label}. */
     public static Found find(float[] samples, int sampleRate, String label) {
-        int frame = frameSamples(sampleRate);
-        int frames = samples.length / frame;
-        double[] levels = new double[frames];
-        for (int f = 0; f < frames; f++) {
-            levels[f] = frameLevel(samples, f * frame, frame);
-        }
-        return find(levels, frames, frame / (double) sampleRate, label);
-    }
-
-    /** The samples in one of the frames whose levels {@link #find(double[], int, double, String)} takes. */
-    public static int frameSamples(int sampleRate) {
-        return Math.max(1, (int) Math.round(sampleRate * FRAME_SECONDS));
-    }
-
-    /** A frame's level in dBFS, as {@link #find(float[], int, String)} measures it. */
-    public static double frameLevel(float[] samples, int from, int length) {
-        double sum = 0;
-        for (int i = from, end = from + length; i < end; i++) {
-            sum += samples[i] * (double) samples[i];
-        }
-        return 10 * Math.log10(sum / length + 1e-12);
+        FrameLevels levels = new FrameLevels(sampleRate);
+        levels.add(samples, 0, samples.length);
+        return find(levels, label);
     }
 
     /**
-     * The stretches that hold sound, from the levels of a recording's first {@code frames} frames (of
-     * {@link #frameSamples} each): what a recorder that measures as it goes finds so far.
+     * The levels of a recording's frames, taken as its samples stream past: what {@link #find(FrameLevels, String)}
+     * needs of a recording of any length (one value per 5 ms, a 40th of its samples' memory).
      */
-    public static Found find(double[] levels, int frames, double frameSeconds, String label) {
+    public static final class FrameLevels {
+
+        private final int sampleRate;
+        private final int frame;
+        private double[] levels = new double[1024];
+        private int frames;
+        private double sum;
+        private int inFrame;
+
+        public FrameLevels(int sampleRate) {
+            this.sampleRate = sampleRate;
+            this.frame = Math.max(1, (int) Math.round(sampleRate * FRAME_SECONDS));
+        }
+
+        /** The next samples of the recording; a last frame left incomplete is not counted. */
+        public void add(float[] samples, int offset, int count) {
+            for (int i = offset, end = offset + count; i < end; i++) {
+                sum += samples[i] * (double) samples[i];
+                if (++inFrame == frame) {
+                    if (frames == levels.length) {
+                        levels = Arrays.copyOf(levels, levels.length * 2);
+                    }
+                    levels[frames++] = 10 * Math.log10(sum / frame + 1e-12);
+                    sum = 0;
+                    inFrame = 0;
+                }
+            }
+        }
+    }
+
+    /** The stretches of a recording, from the levels of its frames, that hold sound, labelled {@code label}. */
+    public static Found find(FrameLevels frameLevels, String label) {
+        int frame = frameLevels.frame;
+        int sampleRate = frameLevels.sampleRate;
+        int frames = frameLevels.frames;
         if (frames == 0) {
             return new Found(List.of(), Double.NEGATIVE_INFINITY);
         }
+        double[] levels = frameLevels.levels;
         double[] sorted = Arrays.copyOf(levels, frames);
         Arrays.sort(sorted);
         double floor = sorted[(int) (0.1 * (frames - 1))];
         double start = Math.max(floor + RISE_DB, ABSOLUTE_FLOOR_DBFS);
         double hold = Math.max(floor + HOLD_DB, ABSOLUTE_FLOOR_DBFS);
+        double frameSeconds = frame / (double) sampleRate;
 
         List<int[]> runs = new ArrayList<>();
         int f = 0;

@@ -6,6 +6,7 @@ import dev.parrot.audio.Recording;
 import dev.parrot.audio.WavWriter;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.model.ModelDescriptor;
+import dev.parrot.runtime.tarsos.TarsosDetector;
 import dev.parrot.segments.SrtFormat;
 import dev.parrot.testing.LongRecordings;
 import dev.parrot.testing.Signals;
@@ -101,8 +102,8 @@ class BackgroundLabelsTest {
         WavWriter.writePcm16(file, stream, RATE);
         AudioDispatcher dispatcher = AudioDispatcherFactory.fromFile(file.toFile(), 512, 0);
         List<SoundEvent> events = new ArrayList<>();
-        model.newDetector(DetectionSettings.defaults().withConfidence(0).withThrottle(0).withMinimumLevelDbfs(-90),
-                events::add).attachTo(dispatcher);
+        TarsosDetector.attach(model.newDetector(DetectionSettings.defaults().withConfidence(0).withThrottle(0)
+                .withMinimumLevelDbfs(-90), events::add), dispatcher);
         dispatcher.run();
         assertTrue(events.stream().anyMatch(e -> e.sound().equals("low")), events.toString());
         assertTrue(events.stream().anyMatch(e -> e.sound().equals("high")), events.toString());

@@ -5,6 +5,8 @@ import be.tarsos.dsp.io.jvm.AudioDispatcherFactory;
 import dev.parrot.audio.Resampling;
 import dev.parrot.audio.WavDecoder;
 import dev.parrot.audio.WavWriter;
+import dev.parrot.runtime.tarsos.TarsosDetector;
+import dev.parrot.runtime.tarsos.TarsosInputs;
 import dev.parrot.testing.Signals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +38,7 @@ class SoundDetectorTest {
 
     private static List<SoundEvent> run(AudioDispatcher dispatcher, SoundModel model, DetectionSettings settings) {
         List<SoundEvent> events = new ArrayList<>();
-        model.newDetector(settings, events::add).attachTo(dispatcher);
+        TarsosDetector.attach(model.newDetector(settings, events::add), dispatcher);
         dispatcher.run();
         return events;
     }
@@ -159,7 +161,7 @@ class SoundDetectorTest {
         Path file = dir.resolve("performance-22k.wav");
         WavWriter.writePcm16(file, performance(22_050), 22_050);
 
-        List<SoundEvent> events = run(AudioInputs.wav(file, 512), TestSounds.model(), DetectionSettings.defaults());
+        List<SoundEvent> events = run(TarsosInputs.wav(file, 512), TestSounds.model(), DetectionSettings.defaults());
 
         assertHeardInTurn(events);
     }
@@ -249,7 +251,7 @@ class SoundDetectorTest {
         AudioDispatcher dispatcher = AudioDispatcherFactory.fromByteArray(new byte[4 * RATE], stereo, 1024, 0);
         SoundDetector detector = TestSounds.model().newDetector(DetectionSettings.defaults(), event -> { });
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> detector.attachTo(dispatcher));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TarsosDetector.attach(detector, dispatcher));
 
         assertTrue(e.getMessage().contains("2 channels"), e.getMessage());
     }
