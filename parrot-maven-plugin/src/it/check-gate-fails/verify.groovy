@@ -1,6 +1,7 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('Model written to')
-assert log.contains('parrot-maven-plugin:0.1.0-SNAPSHOT:check (check)')
+// Any version: the failure is the check goal's.
+assert log =~ /parrot-maven-plugin:[^:\s]+:check \(check\)/
 assert log.contains('Model twins does not pass its quality gate:')
 assert log =~ /click(-twin)?: recall \d+\.\d% is below the minimum recall of 90\.0%; heard as click(-twin)? in/
 assert log.contains('What to do: record more takes of click')
