@@ -31,7 +31,10 @@ class WavStreamFuzzTest {
         try (SampleStream wav = WavStream.of(NAME, ByteBuffer.wrap(data));
                 SampleStream stream = resampled ? wav.resampledTo(TARGET_RATE) : wav) {
             long announced = stream.length();
-            assertTrue(announced > 0, "a stream of no samples");
+            // A file refuses to have no samples; resampled, a few samples at a high rate may round to none, as
+            // Resampling rounds a whole recording.
+            boolean roundsToNone = resampled && Math.round(wav.length() * (double) TARGET_RATE / wav.sampleRate()) == 0;
+            assertTrue(announced > 0 || roundsToNone, "a stream of no samples");
             long most = resampled ? (long) data.length * (TARGET_RATE / 1000) : data.length;
             assertTrue(announced <= most, "samples from nowhere");
             float[] buffer = new float[chunk];
