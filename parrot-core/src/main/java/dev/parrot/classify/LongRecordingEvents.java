@@ -120,21 +120,57 @@ public final class LongRecordingEvents {
 
         List<String> warnings = new ArrayList<>();
         Optional<Path> truthFile = SrtLocator.find(file, soundFolder);
-        List<Segment> truth = truthFile.isEmpty() ? null
-                : truth(model, truthFile.get(), sound, duration, warnings);
-        if (truth == null) {
+        Scored scored = truthFile.isEmpty() ? null
+                : score(model, events, duration, truthFile.get(), sound, warnings);
+        if (scored == null) {
             return new Result(name, duration, events, srt, csv, null, null, null, null, warnings);
         }
+        return new Result(name, duration, events, srt, csv, truthFile.get(), scored.score(), scored.timeline(),
+                scored.held(), warnings);
+    }
+
+    /**
+     * Events against a truth: per onset, frame by frame, and the held sounds' spans.
+     *
+     * @param score per onset
+     * @param timeline frame by frame
+     * @param held the held sounds' coverage and stops
+     */
+    public record Scored(OnsetScore score, TimelineComparison timeline, HeldScore held) {
+
+        /** As {@code <model>-unseen.json} holds them. */
+        public EventEvaluation.Figures figures() {
+            return LongRecordingEvents.figures(score, timeline, held);
+        }
+    }
+
+    /**
+     * Scores a detector's events against a truth SRT, as {@code parrot:classify} and {@code parrot:listen} both do,
+     * or null (with a warning) when the truth cannot be read.
+     *
+     * @param events every event, of every phase, in time order
+     * @param durationSeconds the length of the audio they were heard in
+     * @param truthFile the truth SRT
+     * @param sound the sound its segments are (in that sound's folder), or null to keep the SRT's labels
+     * @param warnings where what was wrong with the truth goes
+     */
+    public static Scored score(SoundModel model, List<SoundEvent> events, double durationSeconds, Path truthFile,
+            String sound, List<String> warnings) {
+        List<Segment> truth = truth(model, truthFile, sound, durationSeconds, warnings);
+        if (truth == null) {
+            return null;
+        }
+        List<Segment> marks = marks(events, durationSeconds);
         double window = model.settings().windowSamples() / (double) model.settings().sampleRate();
         // A held sound is found by its start; its continuations and stop are not more onsets.
         List<Detection> detections = events.stream().filter(SoundEvent::begins)
                 .map(e -> new Detection(e.sound(), e.timeSeconds() + window)).toList();
-        OnsetScore score = OnsetScore.of(truth, detections, duration);
-        TimelineComparison timeline = TimelineComparison.of(truth, marks, duration,
+        OnsetScore score = OnsetScore.of(truth, detections, durationSeconds);
+        TimelineComparison timeline = TimelineComparison.of(truth, marks, durationSeconds,
                 TimelineComparison.DEFAULT_FRAME_SECONDS);
         HeldScore held = HeldScore.of(truth.stream().filter(t -> isHeld(model, t.label())).toList(),
                 marks.stream().filter(m -> isHeld(model, m.label())).toList());
-        return new Result(name, duration, events, srt, csv, truthFile.get(), score, timeline, held, warnings);
+        return new Scored(score, timeline, held);
     }
 
     private static boolean isHeld(SoundModel model, String label) {
@@ -160,7 +196,7 @@ public final class LongRecordingEvents {
             }
             return sounds;
         } catch (SrtException e) {
-            warnings.add(e.getMessage() + "; the events are written but not measured");
+            warnings.add(e.getMessage() + "; the events are not measured");
             return null;
         }
     }

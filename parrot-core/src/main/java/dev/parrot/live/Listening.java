@@ -1,20 +1,13 @@
 package dev.parrot.live;
 
 import dev.parrot.classify.LongRecordingEvents;
-import dev.parrot.evaluation.events.Detection;
-import dev.parrot.evaluation.events.HeldScore;
 import dev.parrot.evaluation.events.OnsetScore;
-import dev.parrot.evaluation.events.TimelineComparison;
 import dev.parrot.model.EventEvaluation;
 import dev.parrot.runtime.AudioSource;
 import dev.parrot.runtime.SoundDetector;
 import dev.parrot.runtime.SoundEvent;
-import dev.parrot.runtime.SoundKind;
 import dev.parrot.runtime.SoundListener;
 import dev.parrot.runtime.SoundModel;
-import dev.parrot.segments.RecordingSegments;
-import dev.parrot.segments.Segment;
-import dev.parrot.segments.SrtException;
 import dev.parrot.segments.SrtLocator;
 
 import java.io.IOException;
@@ -122,61 +115,10 @@ public final class Listening {
         String sound = folderName != null && model.labels().contains(folderName) && !model.isBackground(folderName)
                 ? folderName : null;
         List<String> warnings = new ArrayList<>();
-        RecordingSegments.Result read;
-        try {
-            read = RecordingSegments.fromSrt(truth.get(), sound, seconds, model.silenceLabel());
-        } catch (SrtException e) {
-            warnings.add(e.getMessage() + "; the events are not measured");
-            return new Result(seconds, events, perSound, null, null, warnings);
-        }
-        warnings.addAll(read.warnings());
-        List<Segment> sounds = read.segments().stream().filter(s -> !model.isBackground(s.label())).toList();
-        double window = model.settings().windowSamples() / (double) model.settings().sampleRate();
-        // A held sound is found by its start; its continuations and stop are not more onsets.
-        List<Detection> detections = events.stream().filter(SoundEvent::begins)
-                .map(e -> new Detection(e.sound(), e.timeSeconds() + window)).toList();
-        OnsetScore score = OnsetScore.of(sounds, detections, seconds);
-        List<Segment> marks = marks(seconds);
-        TimelineComparison timeline = TimelineComparison.of(sounds, marks, seconds,
-                TimelineComparison.DEFAULT_FRAME_SECONDS);
-        HeldScore held = HeldScore.of(sounds.stream().filter(t -> isHeld(t.label())).toList(),
-                marks.stream().filter(m -> isHeld(m.label())).toList());
-        return new Result(seconds, events, perSound, truth.get(), LongRecordingEvents.figures(score, timeline, held),
+        LongRecordingEvents.Scored scored = LongRecordingEvents.score(model, events, seconds, truth.get(), sound,
                 warnings);
-    }
-
-    private boolean isHeld(String label) {
-        return model.labels().contains(label) && model.kindOf(label) == SoundKind.HELD;
-    }
-
-    /**
-     * The events as classify marks them in its SRT: a held sound from its start to its stop, a short sound
-     * {@link LongRecordingEvents#MARK_SECONDS} from its window or up to the next event that begins something.
-     */
-    private List<Segment> marks(double seconds) {
-        List<SoundEvent> begins = events.stream().filter(SoundEvent::begins).toList();
-        List<Segment> marks = new ArrayList<>();
-        for (int i = 0; i < begins.size(); i++) {
-            SoundEvent e = begins.get(i);
-            double end;
-            if (e.phase() == SoundEvent.Phase.START) {
-                end = seconds;
-                for (int j = events.indexOf(e) + 1; j < events.size(); j++) {
-                    SoundEvent later = events.get(j);
-                    if (later.sound().equals(e.sound()) && later.phase() == SoundEvent.Phase.STOP) {
-                        end = Math.min(later.timeSeconds(), seconds);
-                        break;
-                    }
-                }
-            } else {
-                end = Math.min(e.timeSeconds() + LongRecordingEvents.MARK_SECONDS, seconds);
-                if (i + 1 < begins.size()) {
-                    end = Math.min(end, begins.get(i + 1).timeSeconds());
-                }
-            }
-            marks.add(new Segment(e.timeSeconds(), Math.max(end, e.timeSeconds() + 0.001), e.sound(), 0));
-        }
-        return marks;
+        return new Result(seconds, events, perSound, scored == null ? null : truth.get(),
+                scored == null ? null : scored.figures(), warnings);
     }
 
     /**
