@@ -1,5 +1,5 @@
 String log = new File(basedir, 'build.log').text
-String listen = log.substring(log.indexOf('parrot-maven-plugin:0.1.0-SNAPSHOT:listen'))
+String listen = log.substring(log.indexOf(':listen (default-cli)'))
 
 // What listen printed is what classify wrote for the same file: every sound heard (a short sound's one report, a held
 // sound's start) of the same sound within a hop (15 ms) of classify's and at its level, and every held sound's stop

@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Whether each sound is short or held, from how long it lasts in its recordings: a held sound (a hiss, a hum, a
  * whistle) stays near its loudest for as long as it is made, a short one (a click, a pop, a drum hit) falls away from
- * its attack. A sound whose kind the user set keeps it.
+ * its attack. A take counts by the time it stays within {@value #SUSTAIN_DB} dB of its loudest window, a segment of a
+ * long recording by its length (as its SRT or the automatic segmentation marks it). A sound whose kind the user set
+ * keeps it.
  */
 public final class SoundKinds {
 
@@ -62,42 +64,32 @@ public final class SoundKinds {
             }
             List<Double> sustains = new ArrayList<>();
             for (RecordingFeatures r : dataset.recordingsOf(sound)) {
-                sustains.addAll(sustains(r.windows(), level, hopSeconds, r.part().isEmpty()));
+                if (r.part().isEmpty() && r.windows().length > 0) {
+                    sustains.add(sustain(r.windows(), level, hopSeconds));
+                }
             }
+            // A long recording's parts hold its segments' windows side by side: each segment counts by its length.
+            sustains.addAll(dataset.segmentSeconds().getOrDefault(sound, List.of()));
             double median = median(sustains);
             SoundKind kind = median >= HELD_FROM_SECONDS ? SoundKind.HELD : SoundKind.SHORT;
-            kinds.put(sound, new Choice(kind, String.format(Locale.ROOT, "its recordings stay within %.0f dB of"
-                    + " their loudest for %.2f s (median of %d); held from %.2f s", SUSTAIN_DB, median,
-                    sustains.size(), HELD_FROM_SECONDS), median));
+            kinds.put(sound, new Choice(kind, String.format(Locale.ROOT, "it lasts %.2f s (median of %d: a"
+                    + " take's time within %.0f dB of its loudest, a segment's length); held from %.2f s", median,
+                    sustains.size(), SUSTAIN_DB, HELD_FROM_SECONDS), median));
         }
         return kinds;
     }
 
-    /**
-     * How long the sound stays near its loudest: in a take, the windows within {@link #SUSTAIN_DB} of its loudest;
-     * in a part of a long recording (several segments, their windows side by side), each run of such windows.
-     */
-    static List<Double> sustains(float[][] windows, int level, double hopSeconds, boolean take) {
+    /** How long a take stays near its loudest: its windows within {@link #SUSTAIN_DB} of its loudest window. */
+    static double sustain(float[][] windows, int level, double hopSeconds) {
         float loudest = Float.NEGATIVE_INFINITY;
         for (float[] w : windows) {
             loudest = Math.max(loudest, w[level]);
         }
-        List<Double> out = new ArrayList<>();
-        int run = 0;
-        int total = 0;
+        int near = 0;
         for (float[] w : windows) {
-            if (w[level] >= loudest - SUSTAIN_DB) {
-                run++;
-                total++;
-            } else if (run > 0) {
-                out.add(run * hopSeconds);
-                run = 0;
-            }
+            near += w[level] >= loudest - SUSTAIN_DB ? 1 : 0;
         }
-        if (run > 0) {
-            out.add(run * hopSeconds);
-        }
-        return take ? (total == 0 ? List.of() : List.of(total * hopSeconds)) : out;
+        return near * hopSeconds;
     }
 
     private static double median(List<Double> values) {

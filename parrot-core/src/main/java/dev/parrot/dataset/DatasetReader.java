@@ -93,8 +93,10 @@ public final class DatasetReader {
         collected.recordings.sort(Comparator.comparingInt((RecordingFeatures r) -> labels.indexOf(r.sound())));
         List<String> background = labels.stream().filter(options::isBackground).toList();
         FeatureExtractor names = new FeatureExtractor(settings);
+        Map<String, List<Double>> segmentSeconds = new LinkedHashMap<>();
+        collected.tallies.forEach((sound, tally) -> segmentSeconds.put(sound, List.copyOf(tally.lengths)));
         SoundDataset dataset = new SoundDataset(List.copyOf(labels), collected.recordings, collected.skipped,
-                names.featureNames(), background);
+                names.featureNames(), background, segmentSeconds);
         checkEachLabel(dataset, folders, collected);
         if (labels.size() < 2) {
             throw new DatasetException("A model needs at least two sounds to tell apart, but " + recordingsDirectory
@@ -212,9 +214,11 @@ public final class DatasetReader {
         private double seconds;
         private int detected;
         private int fromSrt;
+        private final List<Double> lengths = new ArrayList<>();
 
         void add(RecordingSegments.Result result) {
             segments += result.segments().size();
+            result.segments().forEach(s -> lengths.add(s.endSeconds() - s.startSeconds()));
             seconds += result.soundSeconds();
             if (result.origin() == RecordingSegments.Origin.DETECTED) {
                 detected++;

@@ -9,7 +9,8 @@ package dev.parrot.dataset;
  * @param durationSeconds the length of audio it covers (0 for the windows between the sounds of a part, whose audio
  *        the part's sound already counts)
  * @param windows one feature vector per window, in time order
- * @param part which part of a long recording, such as {@code 0:20-0:30}; empty for a whole recording
+ * @param part which part of a long or background recording, such as {@code 0:20-0:30} (named even when it is the
+ *        whole recording); empty for a take
  */
 public record RecordingFeatures(String file, String sound, double durationSeconds, float[][] windows, String part) {
 

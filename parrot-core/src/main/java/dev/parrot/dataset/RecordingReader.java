@@ -209,9 +209,10 @@ final class RecordingReader {
             int partStart = part * partSamples;
             int partEnd = (int) Math.min(length, partStart + (long) partSamples);
             double seconds = countsDuration ? (partEnd - partStart) / (double) rate : 0;
-            boolean whole = length <= partSamples;
+            // Named even when it is the whole recording: its windows are the segments' side by side, not one take,
+            // which is how augmentation and the sounds' kinds tell them apart.
             parts.add(new RecordingFeatures(source.name(), label, seconds, windows.toArray(float[][]::new),
-                    whole ? "" : partName(partStart, partEnd, rate)));
+                    partName(partStart, partEnd, rate)));
             windows.clear();
         }
     }

@@ -1,6 +1,7 @@
 package dev.parrot.dataset;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The recordings read for training, by label, with their window features and what was skipped.
@@ -10,12 +11,21 @@ import java.util.List;
  * @param skipped recordings that could not be used, with reasons
  * @param featureNames a name for each feature value
  * @param background the labels that hold things that must never fire, in {@code sounds} order
+ * @param segmentSeconds per sound, the length of each segment of its long recordings (their windows lie side by side
+ *        in the recordings' parts, so the parts alone do not tell where one segment ends); empty without any
  */
 public record SoundDataset(List<String> sounds, List<RecordingFeatures> recordings, List<SkippedRecording> skipped,
-        List<String> featureNames, List<String> background) {
+        List<String> featureNames, List<String> background, Map<String, List<Double>> segmentSeconds) {
 
     public SoundDataset {
         background = background == null ? List.of() : List.copyOf(background);
+        segmentSeconds = segmentSeconds == null ? Map.of() : Map.copyOf(segmentSeconds);
+    }
+
+    /** A data set of takes and long recordings without their segments' lengths. */
+    public SoundDataset(List<String> sounds, List<RecordingFeatures> recordings, List<SkippedRecording> skipped,
+            List<String> featureNames, List<String> background) {
+        this(sounds, recordings, skipped, featureNames, background, Map.of());
     }
 
     /** A data set without background labels. */
