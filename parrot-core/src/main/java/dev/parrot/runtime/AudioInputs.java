@@ -1,5 +1,6 @@
 package dev.parrot.runtime;
 
+import dev.parrot.audio.SampleStream;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.audio.WavStream;
 
@@ -26,7 +27,20 @@ public final class AudioInputs {
      * @throws UnreadableRecordingException when the file is no WAV file that can be decoded, with the reason
      */
     public static AudioSource wav(Path file) throws UnreadableRecordingException {
-        WavStream stream = WavStream.open(file);
+        return source(WavStream.open(file));
+    }
+
+    /**
+     * As {@link #wav(Path)}, resampled to {@code sampleRate} on the way, streamed too: the same samples as resampling
+     * the whole recording.
+     *
+     * @throws UnreadableRecordingException when the file is no WAV file that can be decoded, with the reason
+     */
+    public static AudioSource wav(Path file, int sampleRate) throws UnreadableRecordingException {
+        return source(WavStream.open(file).resampledTo(sampleRate));
+    }
+
+    private static AudioSource source(SampleStream stream) {
         return new AudioSource() {
             @Override
             public int sampleRate() {

@@ -2,18 +2,18 @@ package dev.parrot.maven;
 
 import dev.parrot.ParrotException;
 import dev.parrot.Setting;
-import dev.parrot.audio.Recording;
 import dev.parrot.audio.UnreadableRecordingException;
-import dev.parrot.audio.WavDecoder;
-import dev.parrot.live.ArraySource;
 import dev.parrot.live.EnterKey;
+import dev.parrot.runtime.AudioInputs;
 import dev.parrot.runtime.AudioSource;
 import dev.parrot.runtime.Microphone;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.Console;
 import java.io.File;
+import java.io.IOException;
 import java.util.Locale;
 
 /**
@@ -58,8 +58,8 @@ abstract class AbstractLiveMojo extends AbstractParrotMojo {
     protected AudioSource openSource(int rate, boolean resampleFile) throws MojoFailureException {
         if (input != null) {
             try {
-                Recording recording = WavDecoder.read(input.toPath());
-                return new ArraySource(resampleFile ? recording.resampledTo(rate) : recording);
+                // Streamed from disk, as classify reads it: a recording of any length in the memory of a few reads.
+                return resampleFile ? AudioInputs.wav(input.toPath(), rate) : AudioInputs.wav(input.toPath());
             } catch (UnreadableRecordingException e) {
                 throw new MojoFailureException(e.getMessage() + ". In Maven: "
                         + MavenSettings.of(Setting.INPUT) + ".", e);
@@ -75,6 +75,18 @@ abstract class AbstractLiveMojo extends AbstractParrotMojo {
         } catch (ParrotException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * A failure reading the audio on: a file that turns out broken midway (its header was fine) is the user's to fix,
+     * named with the file, and thrown here; anything else (a device, a disk) is unexpected, and returned to throw.
+     */
+    protected MojoExecutionException readFailure(String what, IOException e) throws MojoFailureException {
+        if (e.getCause() instanceof UnreadableRecordingException unreadable) {
+            throw new MojoFailureException(unreadable.getMessage() + ". In Maven: " + MavenSettings.of(Setting.INPUT)
+                    + ".", unreadable);
+        }
+        return new MojoExecutionException(what + " failed: " + e.getMessage(), e);
     }
 
     /** Where the audio comes from, for the log: {@code source} is what {@link #openSource} opened. */

@@ -75,7 +75,7 @@ public class ListenMojo extends AbstractLiveMojo {
             listening.listen(source);
             result = listening.result(input == null ? null : input.toPath());
         } catch (IOException e) {
-            throw new MojoExecutionException("Listening to " + describe(opened) + " failed: " + e.getMessage(), e);
+            throw readFailure("Listening to " + describe(opened), e);
         } finally {
             close(enter);
             try {

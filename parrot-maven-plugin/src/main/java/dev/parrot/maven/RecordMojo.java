@@ -86,8 +86,7 @@ public class RecordMojo extends AbstractLiveMojo {
             recorder.record(source, meter == null ? Recorder.Display.NONE : meter);
             result = recorder.finish();
         } catch (IOException e) {
-            throw new MojoExecutionException("Recording " + sound + " into " + recorder.file() + " failed: "
-                    + e.getMessage(), e);
+            throw readFailure("Recording " + sound + " into " + recorder.file(), e);
         } finally {
             close(enter);
             if (meter != null) {

@@ -163,6 +163,22 @@ class LiveMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "record", pom = "src/test/resources/unit/record/pom.xml")
+    void anInputThatEndsEarlyFailsNamingTheFile(RecordMojo mojo) throws Exception {
+        Path input = ((File) getVariableValueFromObject(mojo, "input")).toPath();
+        WavWriter.writePcm16(input, session(6, new ArrayList<>()), RATE);
+        // Its header promises the whole session; the file stops a third of the way in, as a copy cut short would.
+        byte[] whole = Files.readAllBytes(input);
+        Files.write(input, java.util.Arrays.copyOf(whole, whole.length / 3));
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith(input.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dparrot.input="), e.getMessage());
+    }
+
+    @Test
     @InjectMojo(goal = "record", pom = "src/test/resources/unit/live-no-device/pom.xml")
     void withoutAConsoleOrSecondsRecordSaysHowToEndIt(RecordMojo mojo) throws Exception {
         assumeTrue(System.console() == null, "the tests run with a console");
