@@ -3,11 +3,9 @@ package dev.parrot.benchmarks;
 import dev.parrot.audio.WavDecoder;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.features.FeatureSettings;
-import dev.parrot.features.SoundWindows;
 import dev.parrot.model.DetectionCalibration;
 import dev.parrot.runtime.DetectionSettings;
 import dev.parrot.runtime.EventDecider;
-import dev.parrot.runtime.SoundClassifier;
 import dev.parrot.runtime.SoundDetector;
 import dev.parrot.runtime.SoundEvent;
 import dev.parrot.runtime.SoundKind;
@@ -85,14 +83,10 @@ public final class HeldStreamBenchmark {
         float[] samples = WavDecoder.read(dir.resolve("stream.wav")).resampledTo(features.sampleRate()).samples();
         double seconds = samples.length / (double) features.sampleRate();
         List<Segment> truth = StreamBenchmark.readSrt(dir.resolve("stream.srt"));
-        int[] starts = SoundWindows.allStarts(samples.length, features);
-        double[] levels = new double[starts.length];
-        double[][] ours = new double[starts.length][model.labels().size()];
-        SoundClassifier classifier = model.newClassifier();
-        for (int w = 0; w < starts.length; w++) {
-            levels[w] = SoundWindows.levelDbfs(samples, starts[w], features.windowSamples());
-            classifier.probabilities(samples, starts[w], ours[w]);
-        }
+        StreamBenchmark.Windows classified = StreamBenchmark.Windows.classify(model, samples);
+        int[] starts = classified.starts();
+        double[] levels = classified.levels();
+        double[][] ours = classified.probabilities();
         StreamBenchmark.Scored reference = StreamBenchmark.readReference(dir.resolve("reference-probabilities.csv"),
                 starts);
 

@@ -65,6 +65,26 @@ public final class StreamBenchmark {
     record Scored(List<String> labels, double[][] probabilities) {
     }
 
+    /**
+     * Every window of a stream, as the benchmarks replay them: where each starts, its level, and the model's
+     * probabilities of it.
+     */
+    record Windows(int[] starts, double[] levels, double[][] probabilities) {
+
+        static Windows classify(SoundModel model, float[] samples) {
+            FeatureSettings features = model.settings();
+            int[] starts = SoundWindows.allStarts(samples.length, features);
+            double[] levels = new double[starts.length];
+            double[][] probabilities = new double[starts.length][model.labels().size()];
+            SoundClassifier classifier = model.newClassifier();
+            for (int w = 0; w < starts.length; w++) {
+                levels[w] = SoundWindows.levelDbfs(samples, starts[w], features.windowSamples());
+                classifier.probabilities(samples, starts[w], probabilities[w]);
+            }
+            return new Windows(starts, levels, probabilities);
+        }
+    }
+
     /** A decision rule to study, before the threshold is swept. */
     record Variant(String name, DetectionSettings settings) {
     }
@@ -101,14 +121,10 @@ public final class StreamBenchmark {
             SoundModelTrainer.TrainingResult trained = new SoundModelTrainer().train(request);
             SoundModel model = SoundModel.load(trained.files().descriptorFile());
             float[] samples = WavDecoder.read(dir.resolve("stream.wav")).resampledTo(features.sampleRate()).samples();
-            int[] starts = SoundWindows.allStarts(samples.length, features);
-            double[] levels = new double[starts.length];
-            double[][] ours = new double[starts.length][model.labels().size()];
-            SoundClassifier classifier = model.newClassifier();
-            for (int w = 0; w < starts.length; w++) {
-                levels[w] = SoundWindows.levelDbfs(samples, starts[w], features.windowSamples());
-                classifier.probabilities(samples, starts[w], ours[w]);
-            }
+            Windows classified = Windows.classify(model, samples);
+            int[] starts = classified.starts();
+            double[] levels = classified.levels();
+            double[][] ours = classified.probabilities();
             writeProbabilities(dir.resolve("ours-probabilities.csv"), starts, model.labels(), ours);
             Scored reference = readReference(dir.resolve("reference-probabilities.csv"), starts);
             Case c = new Case(dir.getFileName().toString(), samples.length / (double) features.sampleRate(),
