@@ -22,22 +22,65 @@ import java.util.List;
  * @param smoothingWindows the windows a held sound's probability is averaged over (0 in files written before held
  *        sounds: the detector's default)
  * @param sounds per sound (background labels are never reported and have none)
+ * @param streams the simulated streams the figures were measured on; null in files calibrated on recordings one by
+ *        one (before stream calibration)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DetectionCalibration(String method, double targetFalseAlarmsPerMinute, double minutesJudged,
         String rule, double minimumLevelDbfs, double onsetRiseDb, int onsetWindows, int smoothingWindows,
-        List<SoundThreshold> sounds) {
+        List<SoundThreshold> sounds, Streams streams) {
 
     public DetectionCalibration {
         sounds = List.copyOf(sounds);
+    }
+
+    /** A calibration on recordings one by one, as written before stream calibration. */
+    public DetectionCalibration(String method, double targetFalseAlarmsPerMinute, double minutesJudged, String rule,
+            double minimumLevelDbfs, double onsetRiseDb, int onsetWindows, int smoothingWindows,
+            List<SoundThreshold> sounds) {
+        this(method, targetFalseAlarmsPerMinute, minutesJudged, rule, minimumLevelDbfs, onsetRiseDb, onsetWindows,
+                smoothingWindows, sounds, null);
+    }
+
+    /** Whether the figures were measured on simulated streams, as the detector hears a microphone. */
+    public boolean onStreams() {
+        return streams != null;
+    }
+
+    /**
+     * The simulated streams of a calibration: per cross-validation fold, the fold's held-out recordings of the sounds
+     * at random live levels and gaps between stretches of its held-out background recordings (or, without
+     * background labels, of coloured noise and quiet room), judged by the detector the fold's models make.
+     *
+     * @param count how many streams (one per fold)
+     * @param minutes their total length
+     * @param backgroundMinutes the minutes of background in them, which false alarms are counted per
+     * @param background what the background stretches were: the background labels' names, or null when the model
+     *        has none and they were coloured noise and quiet room (figures to take with care: a user's room and
+     *        voice are not noise)
+     * @param onsetMilliseconds how much audio from an onset a short sound is decided on (0: the window rule)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Streams(int count, double minutes, double backgroundMinutes, List<String> background,
+            int onsetMilliseconds) {
+
+        public Streams {
+            background = background == null ? null : List.copyOf(background);
+        }
+
+        /** Whether the background stretches were the user's own background recordings. */
+        public boolean realBackground() {
+            return background != null && !background.isEmpty();
+        }
     }
 
     /** A calibration of short sounds only, as written before held sounds. */
     public DetectionCalibration(String method, double targetFalseAlarmsPerMinute, double minutesJudged, String rule,
             double minimumLevelDbfs, double onsetRiseDb, int onsetWindows, List<SoundThreshold> sounds) {
         this(method, targetFalseAlarmsPerMinute, minutesJudged, rule, minimumLevelDbfs, onsetRiseDb, onsetWindows, 0,
-                sounds);
+                sounds, null);
     }
 
     /**
