@@ -62,7 +62,7 @@ class ArchitectureTest {
             .whereLayer(DATASET).mayOnlyAccessLayers(FOUNDATION, AUDIO, SEGMENTS, FEATURES, MODEL)
             .whereLayer(AUGMENTATION).mayOnlyAccessLayers(FOUNDATION, AUDIO, FEATURES, MODEL, DATASET)
             .whereLayer(EVALUATION).mayOnlyAccessLayers(FOUNDATION, SEGMENTS, MODEL, DATASET)
-            .whereLayer(CALIBRATION).mayOnlyAccessLayers(FOUNDATION, MODEL, RUNTIME, DATASET, EVALUATION)
+            .whereLayer(CALIBRATION).mayOnlyAccessLayers(FOUNDATION, MODEL, RUNTIME, DATASET, AUGMENTATION, EVALUATION)
             .whereLayer(TRAINING).mayOnlyAccessLayers(FOUNDATION, AUDIO, SEGMENTS, FEATURES, MODEL, RUNTIME, DATASET,
                     AUGMENTATION, EVALUATION, CALIBRATION)
             .whereLayer(CLASSIFY).mayOnlyAccessLayers(FOUNDATION, AUDIO, SEGMENTS, FEATURES, MODEL, RUNTIME, DATASET,

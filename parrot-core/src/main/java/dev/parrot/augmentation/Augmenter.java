@@ -174,7 +174,8 @@ public final class Augmenter {
         return loudest;
     }
 
-    static double meanPower(float[] y) {
+    /** The mean power of the samples; 0 for none. Public for the calibration's simulated streams. */
+    public static double meanPower(float[] y) {
         double power = 0;
         for (float v : y) {
             power += v * (double) v;
@@ -182,8 +183,11 @@ public final class Augmenter {
         return y.length == 0 ? 0 : power / y.length;
     }
 
-    /** {@code length} samples of Gaussian noise of a random colour between white and brown. */
-    static float[] colouredNoise(int length, Random random) {
+    /**
+     * {@code length} samples of Gaussian noise of a random colour between white and brown. Public for the
+     * calibration's simulated streams, whose background without recordings is this noise.
+     */
+    public static float[] colouredNoise(int length, Random random) {
         int n = Integer.highestOneBit(Math.max(2, length - 1)) * 2;
         float[] noise = new float[n];
         for (int i = 0; i < n; i++) {
@@ -203,7 +207,8 @@ public final class Augmenter {
         return java.util.Arrays.copyOf(noise, length);
     }
 
-    static double uniform(Random random, double from, double to) {
+    /** A uniform draw from {@code from..to}; no draw at all when they are equal, so a setting of zero costs none. */
+    public static double uniform(Random random, double from, double to) {
         return from == to ? from : from + (to - from) * random.nextDouble();
     }
 
