@@ -156,8 +156,8 @@ public record QualityGate(Double minimumAccuracy, Double minimumRecall, Double m
                 message.append("; or, for live recall, allow more false alarms per minute than ")
                         .append(number(liveTarget)).append(", which lowers the thresholds");
                 if (liveWithoutBackground) {
-                    message.append(", and record a background folder (talking, typing, the room) so that it is"
-                            + " measured against your own background rather than noise");
+                    message.append("; record a background folder (talking, typing, the room) too, so that live"
+                            + " recall is measured against your own background");
                 }
             }
             message.append("; the report's confusion matrix shows every mix-up");
@@ -222,7 +222,9 @@ public record QualityGate(Double minimumAccuracy, Double minimumRecall, Double m
                 : descriptorFile.toString()) + " for at most " + falseAlarms(c.targetFalseAlarmsPerMinute())
                 + " per minute per sound, " + measuredOn(c));
         shortfalls.liveTarget = c.targetFalseAlarmsPerMinute();
-        shortfalls.liveWithoutBackground = c.streams() == null || !c.streams().realBackground();
+        // Streams say what their background was; an older calibration was against the background labels if any.
+        shortfalls.liveWithoutBackground = c.streams() != null ? !c.streams().realBackground()
+                : model.background().isEmpty();
     }
 
     /** Where the live figures were measured, in words: what the user can trust them for. */
