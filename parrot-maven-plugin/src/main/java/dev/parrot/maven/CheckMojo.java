@@ -13,9 +13,9 @@ import java.io.File;
 import java.io.IOException;
 
 /**
- * Fails the build when a trained model falls short of a minimum accuracy or a minimum recall per sound, like
- * jacoco's {@code check} does for coverage. Reads only the model's JSON that {@code parrot:train} wrote; trains
- * nothing.
+ * Fails the build when a trained model falls short of a minimum accuracy, a minimum recall per sound or a minimum
+ * live recall per sound, like jacoco's {@code check} does for coverage. Reads only the model's JSON that
+ * {@code parrot:train} wrote; trains nothing.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractGatedMojo {
@@ -32,8 +32,9 @@ public class CheckMojo extends AbstractGatedMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         if (!gateEnabled()) {
-            getLog().warn("parrot:check has nothing to check: set <minimumAccuracy> or <minimumRecall>"
-                    + " (-Dparrot.minimumAccuracy, -Dparrot.minimumRecall).");
+            getLog().warn("parrot:check has nothing to check: set <minimumAccuracy>, <minimumRecall> or"
+                    + " <minimumLiveRecall> (-Dparrot.minimumAccuracy, -Dparrot.minimumRecall,"
+                    + " -Dparrot.minimumLiveRecall).");
             return;
         }
         ModelDescriptor model;
@@ -45,6 +46,6 @@ public class CheckMojo extends AbstractGatedMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read " + files.descriptorFile() + ": " + e.getMessage(), e);
         }
-        enforceGate(model);
+        enforceGate(model, files.descriptorFile());
     }
 }

@@ -4,6 +4,7 @@ import dev.parrot.ParrotException;
 import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.AugmentationSettings;
+import dev.parrot.model.ModelFiles;
 import dev.parrot.runtime.SoundKind;
 import dev.parrot.training.SoundModelTrainer;
 import dev.parrot.training.TrainingRequest;
@@ -233,7 +234,8 @@ public class TrainMojo extends AbstractGatedMojo {
             getLog().info("Model " + modelName + " is up to date: " + result.descriptor().fingerprint()
                     .recordingCount() + " recordings, settings unchanged; -Dparrot.force=true retrains");
         }
-        enforceGate(result.descriptor());
+        enforceGate(result.descriptor(),
+                new ModelFiles(outputDirectory.toPath(), modelName).descriptorFile());
     }
 
     /** The kinds set in the POM; a sound named as both held and short is a contradiction the user must resolve. */

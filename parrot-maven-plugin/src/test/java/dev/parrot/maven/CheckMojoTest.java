@@ -8,8 +8,10 @@ import org.apache.maven.plugin.logging.Log;
 import org.junit.jupiter.api.Test;
 
 import javax.inject.Inject;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.contains;
@@ -70,6 +72,74 @@ class CheckMojoTest {
     void aPercentageInsteadOfAShareIsRefused(CheckMojo mojo) {
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(e.getMessage().startsWith("The minimum accuracy is a share between 0 and 1"), e.getMessage());
+    }
+
+    /**
+     * The same model with live thresholds (src/test/resources/live-models): live recall kick 95.0%, snare (held)
+     * 62.5% of 32 recordings, tom 87.5%, hihat 97.5%, {@code <script>} 90.0%, calibrated for 1 false alarm per minute
+     * on 5 simulated streams with speech as background.
+     */
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "outputDirectory", value = "${basedir}/src/test/resources/live-models")
+    @MojoParameter(name = "modelName", value = "drums")
+    @MojoParameter(name = "minimumLiveRecall", value = "0.9")
+    void aSoundBelowTheMinimumLiveRecallFailsTheBuildNamingItsFigureTargetStreamsAndFile(CheckMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        String message = e.getMessage();
+        assertTrue(message.startsWith("Model drums does not pass its quality gate:\n"
+                + "  snare: live recall 62.5% is below the minimum live recall of 90.0% (held: the share of its 32"
+                + " recordings in which it was started)\n"
+                + "  tom: live recall 87.5% is below the minimum live recall of 90.0% (the share of its 40 onsets"
+                + " reported)\n"), message);
+        assertTrue(message.contains("live recall as calibrated in " + Path.of("src", "test", "resources",
+                "live-models", "drums.json").toAbsolutePath() + " for at most 1 false alarm per minute per sound,"
+                + " measured on 5 simulated streams (12.3 min): held-out recordings at live levels between 8.1 min of"
+                + " the background recordings (speech)"), message);
+        // 90.0% is not below 90%; the window recalls are not judged without their minimum.
+        assertFalse(message.contains("<script>") || message.contains("kick") || message.contains("hihat"), message);
+        assertFalse(message.contains(": recall "), message);
+        assertTrue(message.contains("What to do: record more takes of snare, tom"), message);
+        assertTrue(message.contains("parrot:train's <falseAlarmsPerMinute> (-Dparrot.falseAlarmsPerMinute)"), message);
+        assertTrue(message.endsWith("-Dparrot.minimumLiveRecall)."), message);
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "outputDirectory", value = "${basedir}/src/test/resources/live-models")
+    @MojoParameter(name = "modelName", value = "drums")
+    @MojoParameter(name = "minimumRecall", value = "0.85")
+    @MojoParameter(name = "minimumLiveRecall", value = "0.6")
+    void aModelAboveTheMinimumLiveRecallPassesNamingItsLowest(CheckMojo mojo) throws Exception {
+        mojo.execute();
+        verify(log).info("Model drums passes its quality gate: lowest recall 86.7% (snare) >= 85.0%, lowest live"
+                + " recall 62.5% (snare, at 1 false alarm per minute) >= 60.0%");
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "outputDirectory", value = "${basedir}/src/test/resources/models")
+    @MojoParameter(name = "modelName", value = "drums")
+    @MojoParameter(name = "minimumLiveRecall", value = "0.5")
+    void aMinimumLiveRecallOnAModelWithoutCalibrationFailsSayingToRetrain(CheckMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        String message = e.getMessage();
+        assertTrue(message.startsWith("Model drums (" + Path.of("src", "test", "resources", "models", "drums.json")
+                .toAbsolutePath() + ") has no live calibration:"), message);
+        assertTrue(message.contains("Train it again to calibrate it."), message);
+        assertTrue(message.endsWith("or with -Dparrot.force=true."), message);
+    }
+
+    @Test
+    @InjectMojo(goal = "check")
+    @MojoParameter(name = "outputDirectory", value = "${basedir}/src/test/resources/live-models")
+    @MojoParameter(name = "modelName", value = "drums")
+    @MojoParameter(name = "minimumLiveRecall", value = "1.01")
+    void aMinimumLiveRecallAboveOneIsRefused(CheckMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("The minimum live recall is a share between 0 and 1 (e.g. 0.9 for 90%),"
+                + " not 1.01. (parameters"), e.getMessage());
+        assertTrue(e.getMessage().contains("minimumLiveRecall / parrot.minimumLiveRecall"), e.getMessage());
     }
 
     @Test

@@ -84,10 +84,16 @@ class TrainMojoTest {
         assertTrue(e.getMessage().startsWith("The minimum recall is a share between 0 and 1"), e.getMessage());
         setVariableValueToObject(mojo, "minimumRecall", null);
 
+        // The live gate judges the thresholds this training calibrated.
+        setVariableValueToObject(mojo, "minimumLiveRecall", 0.0);
+        mojo.execute();
+        Mockito.verify(log).info(Mockito.startsWith("Model incremental passes its quality gate: lowest live recall"));
+        setVariableValueToObject(mojo, "minimumLiveRecall", null);
+
         setVariableValueToObject(mojo, "force", true);
         mojo.execute();
-        // Twice up to date (the second run, and the one the gate failed), not after force.
-        Mockito.verify(log, Mockito.times(2)).info(Mockito.startsWith("Model incremental is up to date"));
+        // Three times up to date (the second run, the one the gate failed, the live gate's), not after force.
+        Mockito.verify(log, Mockito.times(3)).info(Mockito.startsWith("Model incremental is up to date"));
         assertTrue(Files.readString(json).contains("\"fingerprint\""));
     }
 

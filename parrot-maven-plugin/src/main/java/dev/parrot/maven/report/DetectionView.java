@@ -16,10 +16,13 @@ import java.util.Locale;
  * with a truth SRT through the detector, what it measured there.
  *
  * @param intro how the thresholds were chosen, in words; empty for a model trained without calibration
+ * @param measured what the expected figures were measured on (simulated streams and their background, or the
+ *        recordings one by one), in words; empty without calibration
+ * @param caution whether that is a reason to doubt the figures: streams whose background was noise, not the user's
  * @param rows one per sound; empty without calibration
  * @param events what the detector did on long recordings with a truth, or null when classify measured none
  */
-public record DetectionView(String intro, List<Row> rows, Events events) {
+public record DetectionView(String intro, String measured, boolean caution, List<Row> rows, Events events) {
 
     /** Plot size in CSS pixels, and the margin that holds the axis labels. */
     static final int WIDTH = 200;
@@ -119,7 +122,7 @@ public record DetectionView(String intro, List<Row> rows, Events events) {
                 : events(d, unseen, l);
         DetectionCalibration c = d.calibration();
         if (c == null || c.sounds().isEmpty()) {
-            return events == null ? null : new DetectionView("", List.of(), events);
+            return events == null ? null : new DetectionView("", "", false, List.of(), events);
         }
         List<Row> rows = new ArrayList<>();
         boolean anyHeld = false;
@@ -141,7 +144,28 @@ public record DetectionView(String intro, List<Row> rows, Events events) {
             intro += " " + l.get("live.held", c.smoothingWindows() > 0 ? c.smoothingWindows()
                     : dev.parrot.runtime.DetectionSettings.DEFAULT_SMOOTHING_WINDOWS);
         }
-        return new DetectionView(intro, rows, events);
+        DetectionCalibration.Streams streams = c.streams();
+        return new DetectionView(intro, measured(streams, l), streams != null && !streams.realBackground(), rows,
+                events);
+    }
+
+    /**
+     * What the figures were measured on. Streams between the user's own background recordings are the nearest to a
+     * microphone in use; streams between coloured noise say nothing of talk or typing, which the reader must know
+     * before trusting a false-alarm rate; a calibration before streams judged each recording on its own.
+     */
+    private static String measured(DetectionCalibration.Streams s, ReportLabels l) {
+        if (s == null) {
+            return l.get("live.streams.none");
+        }
+        String measured = s.realBackground()
+                ? l.get("live.streams", s.count(), l.number(s.minutes(), 1), l.number(s.backgroundMinutes(), 1),
+                        String.join(", ", s.background()))
+                : l.get("live.streams.noise", s.count(), l.number(s.minutes(), 1));
+        if (s.onsetMilliseconds() > 0) {
+            measured += " " + l.get("live.streams.onset", l.count(s.onsetMilliseconds()));
+        }
+        return s.realBackground() ? measured : measured + " " + l.get("live.streams.noBackground");
     }
 
     private static Events events(ModelDescriptor d, UnseenEvaluation u, ReportLabels l) {

@@ -18,18 +18,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LiveDetectionReportTest {
 
-    /** The drums fixture with thresholds for two of its sounds. */
+    /** The drums fixture with thresholds for two of its sounds, calibrated on recordings one by one. */
     static ModelDescriptor calibrated() throws Exception {
+        return calibrated("drums", null);
+    }
+
+    /** The drums fixture, under another name, with thresholds for two of its sounds measured on these streams. */
+    static ModelDescriptor calibrated(String name, DetectionCalibration.Streams streams) throws Exception {
         ModelDescriptor d = ParrotReportRendererTest.fixture("drums.json");
         List<DetectionCalibration.CurvePoint> curve = List.of(new DetectionCalibration.CurvePoint(0.2, 0.95, 6.0),
                 new DetectionCalibration.CurvePoint(0.5, 0.9, 2.0), new DetectionCalibration.CurvePoint(0.7, 0.8, 0.5),
                 new DetectionCalibration.CurvePoint(1.0, 0.1, 0));
-        DetectionCalibration calibration = new DetectionCalibration("per sound", 1.0, 12.5, "ONSET", -70, 10, 3,
+        DetectionCalibration calibration = new DetectionCalibration("per sound", 1.0, 12.5, "ONSET", -70, 10, 3, 0,
                 List.of(new DetectionCalibration.SoundThreshold("kick", 0.62, 0.85, 0.8, 40, curve),
                         new DetectionCalibration.SoundThreshold("snare", "held", "its recordings stay within 10 dB of"
                                 + " their loudest for 0.62 s (median of 30); held from 0.25 s", 0.71, 0.41, 0.5, 0.9,
-                                0.25, 30, curve)));
-        return new ModelDescriptor(d.formatVersion(), d.name(), d.createdAt(), d.parrotVersion(), d.labels(),
+                                0.25, 30, curve)), streams);
+        return new ModelDescriptor(d.formatVersion(), name, d.createdAt(), d.parrotVersion(), d.labels(),
                 d.features(), d.training(), d.classifier(), d.evaluation(), List.of(), null, null, calibration);
     }
 
@@ -55,6 +60,64 @@ class LiveDetectionReportTest {
         assertTrue(page.contains("<circle cx=\"76.1\" cy=\"19.8\""), "the chosen point of kick");
         assertTrue(page.contains("aria-label=\"kick: recall 85.0% with 0.8 false alarms per minute at threshold"
                 + " 62.0%\""));
+    }
+
+    @Test
+    void streamsBetweenTheUsersBackgroundAreNamedWithTheOnsetSegment() throws Exception {
+        String page = ParrotReportRendererTest.render(List.of(calibrated("drums", new DetectionCalibration.Streams(5,
+                12.34, 8.12, List.of("speech", "typing"), 120))), Locale.ENGLISH);
+        assertTrue(page.contains("<p class=\"parrot-note\">Measured on 5 simulated streams (12.3 min): held-out"
+                + " recordings at live levels between 8.1 min of your background recordings (speech, typing). Short"
+                + " sounds are decided on the first 120 ms from their onset.</p>"), page);
+        assertFalse(page.contains("parrot-caution\""), "real background is no reason for caution");
+        assertFalse(page.contains("recordings one by one"), page);
+    }
+
+    @Test
+    void streamsBetweenNoiseSayPlainlyThatTheFiguresAreNoisesAndHowToMakeThemTrustworthy() throws Exception {
+        String page = ParrotReportRendererTest.render(List.of(calibrated("drums", new DetectionCalibration.Streams(1,
+                2.5, 1.5, null, 0))), Locale.ENGLISH);
+        String withOnsets = ParrotReportRendererTest.render(List.of(calibrated("drums",
+                new DetectionCalibration.Streams(3, 6, 4, List.of(), 120))), Locale.ENGLISH);
+        // The caution ends the note, after how the figures were measured; an empty list is no background either.
+        assertTrue(withOnsets.contains("<p class=\"parrot-note parrot-caution\">Measured on 3 simulated streams (6"
+                + " min) of held-out recordings at live levels. Short sounds are decided on the first 120 ms from their"
+                + " onset. The model has no background label,"), withOnsets);
+        assertTrue(page.contains("<p class=\"parrot-note parrot-caution\">Measured on one simulated stream (2.5 min)"
+                + " of held-out recordings at live levels. The model has no background label, so its thresholds and"
+                + " false alarms come from coloured noise and quiet room, not from a room and voices like yours:"
+                + " recording a background folder (talking, typing, the room) makes these figures trustworthy.</p>"),
+                page);
+        assertFalse(page.contains("decided on the first"), "onsetMilliseconds 0: the window rule, nothing to say");
+    }
+
+    @Test
+    void aCalibrationBeforeStreamsSaysItWasMeasuredOnRecordingsOneByOne() throws Exception {
+        String page = ParrotReportRendererTest.render(List.of(calibrated()), Locale.ENGLISH);
+        assertTrue(page.contains("<p class=\"parrot-note\">These figures come from the recordings one by one, not"
+                + " from a stream as a microphone hears it; training the model again measures them on simulated"
+                + " streams.</p>"), page);
+        assertFalse(page.contains("simulated streams ("), page);
+    }
+
+    @Test
+    void backgroundNamesAreEscaped() throws Exception {
+        String page = ParrotReportRendererTest.render(List.of(calibrated("drums", new DetectionCalibration.Streams(2,
+                3, 2, List.of("<b>talk</b> & type"), 100))), Locale.ENGLISH);
+        assertTrue(page.contains("your background recordings (&lt;b&gt;talk&lt;/b&gt; &amp; type)."), page);
+    }
+
+    /** The three ways of measuring side by side, for a look in a browser: target/live-streams.html. */
+    @Test
+    void thePageWithEachWayOfMeasuringIsWrittenForALook() throws Exception {
+        String page = ParrotReportRendererTest.render(List.of(
+                calibrated("drums", new DetectionCalibration.Streams(5, 12.34, 8.12, List.of("speech"), 120)),
+                calibrated("drums-noise", new DetectionCalibration.Streams(5, 11.9, 7.6, null, 120)),
+                calibrated("drums-old", null)), Locale.ENGLISH);
+        assertEquals(3, page.split("id=\"model-drums[a-z-]*-live\"", -1).length - 1, page);
+        Files.writeString(Path.of("target", "live-streams.html"), "<!DOCTYPE html><html lang=\"en\"><head><meta"
+                + " charset=\"UTF-8\"><title>Parrot</title></head><body style=\"font-family:sans-serif;margin:32px\">"
+                + page + "</body></html>");
     }
 
     @Test
