@@ -12,5 +12,9 @@ def model = new JsonSlurper().parse(new File(models, 'shared.json'))
 assert model.training.seed in [1, 2]
 def sha = MessageDigest.getInstance('SHA-256').digest(new File(models, 'shared.model').bytes).encodeHex().toString()
 assert model.fingerprint.classifierSha256 == sha
-assert models.list().sort() == ['shared-history.json', 'shared.json', 'shared.model']
+// And its onset model from the same training.
+def onsetSha = MessageDigest.getInstance('SHA-256').digest(new File(models, 'shared.onsets.model').bytes).encodeHex()
+        .toString()
+assert model.onsets.classifierSha256 == onsetSha
+assert models.list().sort() == ['shared-history.json', 'shared.json', 'shared.model', 'shared.onsets.model']
 return true

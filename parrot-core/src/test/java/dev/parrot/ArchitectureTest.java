@@ -29,6 +29,7 @@ class ArchitectureTest {
     private static final String RUNTIME = "runtime";
     private static final String DATASET = "dataset";
     private static final String AUGMENTATION = "augmentation";
+    private static final String ONSETS = "onsets";
     private static final String EVALUATION = "evaluation";
     private static final String CALIBRATION = "calibration";
     private static final String TRAINING = "training";
@@ -47,6 +48,7 @@ class ArchitectureTest {
             .layer(RUNTIME).definedBy("dev.parrot.runtime..")
             .layer(DATASET).definedBy("dev.parrot.dataset..")
             .layer(AUGMENTATION).definedBy("dev.parrot.augmentation..")
+            .layer(ONSETS).definedBy("dev.parrot.onsets..")
             .layer(EVALUATION).definedBy("dev.parrot.evaluation..")
             .layer(CALIBRATION).definedBy("dev.parrot.calibration..")
             .layer(TRAINING).definedBy("dev.parrot.training..")
@@ -61,10 +63,12 @@ class ArchitectureTest {
             .whereLayer(RUNTIME).mayOnlyAccessLayers(FOUNDATION, AUDIO, FEATURES, MODEL)
             .whereLayer(DATASET).mayOnlyAccessLayers(FOUNDATION, AUDIO, SEGMENTS, FEATURES, MODEL)
             .whereLayer(AUGMENTATION).mayOnlyAccessLayers(FOUNDATION, AUDIO, FEATURES, MODEL, DATASET)
+            .whereLayer(ONSETS).mayOnlyAccessLayers(FOUNDATION, AUDIO, FEATURES, MODEL, RUNTIME, DATASET,
+                    AUGMENTATION)
             .whereLayer(EVALUATION).mayOnlyAccessLayers(FOUNDATION, SEGMENTS, MODEL, DATASET)
             .whereLayer(CALIBRATION).mayOnlyAccessLayers(FOUNDATION, MODEL, RUNTIME, DATASET, AUGMENTATION, EVALUATION)
             .whereLayer(TRAINING).mayOnlyAccessLayers(FOUNDATION, AUDIO, SEGMENTS, FEATURES, MODEL, RUNTIME, DATASET,
-                    AUGMENTATION, EVALUATION, CALIBRATION)
+                    AUGMENTATION, ONSETS, EVALUATION, CALIBRATION)
             .whereLayer(CLASSIFY).mayOnlyAccessLayers(FOUNDATION, AUDIO, SEGMENTS, FEATURES, MODEL, RUNTIME, DATASET,
                     EVALUATION)
             .whereLayer(LIVE).mayOnlyAccessLayers(FOUNDATION, AUDIO, SEGMENTS, FEATURES, MODEL, RUNTIME, EVALUATION,

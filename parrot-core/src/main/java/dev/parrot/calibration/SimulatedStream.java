@@ -17,7 +17,7 @@ import java.util.Random;
  * The recipe is the benchmark's ({@code benchmarks/streams.py}: {@code hit}, {@code decay_end}, {@code room},
  * {@code stream}), what the detection figures were measured on: after a short lead of background, stretches of 4-9 s
  * of sounds (0.4-1.2 s apart, each peaking at a random -30..-6 dBFS) alternate with stretches of 3-8 s of background
- * (the user's background recordings at -30..-20 dBFS RMS, or without them coloured noise and quiet room in turn), all
+ * (the user's background recordings at -30..-20 dBFS RMS, or without them quiet room alone), all
  * over a quiet room noise at -62 dBFS RMS. Unlike the benchmark, every take is placed exactly once and whole (held
  * sounds outlast a stretch), so that a fold's figures count each of its takes.
  * <p>
@@ -43,8 +43,6 @@ public final class SimulatedStream {
     private static final double MAX_PEAK_DBFS = -6;
     private static final double MIN_BACKGROUND_DBFS = -30;
     private static final double MAX_BACKGROUND_DBFS = -20;
-    private static final double MIN_NOISE_DBFS = -45;
-    private static final double MAX_NOISE_DBFS = -30;
     private static final double ROOM_DBFS = -62;
     /** The room noise's leak: integrated white noise, brown-ish as a room's rumble is. */
     private static final double ROOM_LEAK = 0.97;
@@ -123,8 +121,11 @@ public final class SimulatedStream {
     private record Placed(Cut cut, long at, double gain) {
     }
 
-    /** A background stretch; {@code noise} only matters without background recordings (else quiet room). */
-    private record Stretch(long from, int length, boolean noise) {
+    /**
+     * A background stretch. Without background recordings it is quiet room alone: coloured noise there made a held
+     * noise (a hiss) look like a false alarm on every stretch, though nothing says the user's room sounds like that.
+     */
+    private record Stretch(long from, int length) {
     }
 
     private SimulatedStream() {
@@ -136,7 +137,7 @@ public final class SimulatedStream {
      * @param takes the held-out takes, each placed once in a random order; a take with no sound in it (all zeros)
      *     is left out, as nothing could hear it
      * @param backgrounds the held-out background recordings at {@code sampleRate} (not changed); silent ones are
-     *     left out; none at all for coloured noise and quiet room
+     *     left out; none at all for quiet room alone
      * @param random draws everything; the same seed gives the same stream
      * @return with no (audible) takes, a single lead of background of 0.5-2 s
      */
@@ -161,12 +162,11 @@ public final class SimulatedStream {
                 levels.add(Math.sqrt(power));
             }
         }
-        boolean noiseFirst = sources.isEmpty() && random.nextBoolean();
 
         List<Placed> placed = new ArrayList<>();
         List<Stretch> stretches = new ArrayList<>();
         long t = 0;
-        t = stretch(stretches, t, samples(Augmenter.uniform(random, 0.5, 2), sampleRate), noiseFirst);
+        t = stretch(stretches, t, samples(Augmenter.uniform(random, 0.5, 2), sampleRate));
         int next = 0;
         while (next < cuts.size()) {
             t += samples(Augmenter.uniform(random, 0.2, 0.6), sampleRate);
@@ -178,8 +178,7 @@ public final class SimulatedStream {
                 t += cut.length() + samples(Augmenter.uniform(random, 0.4, 1.2), sampleRate);
             } while (next < cuts.size() && t < end - sampleRate / 2);
             t = Math.max(t, end);
-            boolean noise = noiseFirst == (stretches.size() % 2 == 0);
-            t = stretch(stretches, t, samples(Augmenter.uniform(random, 3, 8), sampleRate), noise);
+            t = stretch(stretches, t, samples(Augmenter.uniform(random, 3, 8), sampleRate));
         }
         if (t > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("a simulated stream of " + t + " samples is too long for one array");
@@ -193,8 +192,6 @@ public final class SimulatedStream {
         for (Stretch stretch : stretches) {
             if (!sources.isEmpty()) {
                 addBackground(x, stretch, sources, levels, fade, random);
-            } else if (stretch.noise()) {
-                addNoise(x, stretch, fade, random);
             }
             spans.add(new Span(stretch.from() / (double) sampleRate,
                     (stretch.from() + stretch.length()) / (double) sampleRate));
@@ -212,8 +209,8 @@ public final class SimulatedStream {
         return new Built(x, truth, spans, backgroundSamples / (double) sampleRate, x.length / (double) sampleRate);
     }
 
-    private static long stretch(List<Stretch> stretches, long from, int length, boolean noise) {
-        stretches.add(new Stretch(from, length, noise));
+    private static long stretch(List<Stretch> stretches, long from, int length) {
+        stretches.add(new Stretch(from, length));
         return from + length;
     }
 
@@ -337,20 +334,6 @@ public final class SimulatedStream {
             }
             at += piece;
             left -= piece;
-        }
-    }
-
-    /** Coloured noise at a random {@value #MIN_NOISE_DBFS}..{@value #MAX_NOISE_DBFS} dBFS RMS over the stretch. */
-    private static void addNoise(float[] x, Stretch stretch, int fade, Random random) {
-        float[] noise = Augmenter.colouredNoise(stretch.length(), random);
-        double power = Augmenter.meanPower(noise);
-        if (power <= 0) {
-            return;
-        }
-        double gain = Math.pow(10, Augmenter.uniform(random, MIN_NOISE_DBFS, MAX_NOISE_DBFS) / 20) / Math.sqrt(power);
-        int at = (int) stretch.from();
-        for (int j = 0; j < noise.length; j++) {
-            x[at + j] += (float) (noise[j] * gain * edges(j, noise.length, fade));
         }
     }
 

@@ -39,6 +39,13 @@ public final class ThresholdCalibration {
      * them (on the stream benchmark, sounds calibrated to 20% misfired on other sounds several times a minute).
      */
     static final int LOWEST_PERCENT = 50;
+
+    /**
+     * On simulated streams the thresholds tried go lower: the onset model weighs every sound, the background and
+     * "no sound" against each other, so a sound that is the most probable at 30% is already told from all of them, and
+     * the streams hold the background that would show the false alarms a low threshold gives.
+     */
+    static final int LOWEST_PERCENT_ON_STREAMS = 20;
     static final int CURVE_STEP_PERCENT = 5;
 
     /**
@@ -82,34 +89,70 @@ public final class ThresholdCalibration {
         if (level < 0) {
             throw new IllegalStateException("the features hold no window level (level_dbfs)");
         }
-        Replay replay = new Replay(dataset, heldOut, level, hopSeconds);
+        RecordingReplay replay = new RecordingReplay(dataset, heldOut, level, hopSeconds);
         double backgroundMinutes = 0;
         for (int i = 0; i < labels.size(); i++) {
             backgroundMinutes += background.contains(labels.get(i)) ? replay.minutesOf[i] : 0;
         }
         double totalMinutes = Arrays.stream(replay.minutesOf).sum();
 
-        DetectionSettings.Builder kinded = rule.toBuilder().mute(background);
-        kinds.forEach((sound, choice) -> kinded.sound(sound, s -> s.withKind(choice.kind())));
-        DetectionSettings base = kinded.build();
-
-        // Every threshold for all sounds at once: the curves, and each sound's lowest threshold within the target.
         int sounds = labels.size();
         double[] minutes = new double[sounds];
         for (int s = 0; s < sounds; s++) {
             minutes[s] = Math.max(MINIMUM_MINUTES, backgroundMinutes > 0 ? backgroundMinutes
                     : totalMinutes - replay.minutesOf[s]);
         }
+        List<DetectionCalibration.SoundThreshold> thresholds = choose(replay, labels, background, kinds, minutes,
+                LOWEST_PERCENT);
+        String method = String.format(Locale.ROOT, "per sound, the lowest threshold whose false alarms stay within"
+                + " %s per minute of %s, the detector's decisions (%s rule for short sounds, smoothed over %d windows"
+                + " with a start and a keep threshold for held sounds) replayed over cross-validated probabilities of"
+                + " held-out windows", trim(target), backgroundMinutes > 0 ? "background audio" : "the other sounds'"
+                + " audio", rule.rule().name().toLowerCase(Locale.ROOT).replace('_', ' '), rule.smoothingWindows());
+        return new DetectionCalibration(method, target, round(backgroundMinutes > 0 ? backgroundMinutes : totalMinutes),
+                rule.rule().name(), rule.minimumLevelDbfs(), rule.onsetRiseDb(), rule.onsetWindows(),
+                rule.smoothingWindows(), thresholds);
+    }
+
+    /**
+     * Every threshold from 100% down for all sounds at once, each sound's lowest whose false alarms stay within the
+     * target per its minutes, and what the detector then does: one more replay with the thresholds chosen.
+     */
+    List<DetectionCalibration.SoundThreshold> choose(Replay replay, List<String> labels, Set<String> background,
+            Map<String, SoundKinds.Choice> kinds, double[] minutes, int lowestPercent) {
+        return choose(replay, labels, background, kinds, minutes, lowestPercent, false);
+    }
+
+    /**
+     * As {@link #choose(Replay, List, Set, Map, double[], int)}; with {@code shared}, the target is the detector's in
+     * all rather than each sound's: the thresholds are lowered step by step where a step finds the most onsets per
+     * false alarm it adds, for as long as the false alarms of all sounds together stay within the target per minute.
+     * A user hears the detector, not a sound at a time: thirteen sounds at one false alarm a minute each are a false
+     * alarm every five seconds.
+     */
+    List<DetectionCalibration.SoundThreshold> choose(Replay replay, List<String> labels, Set<String> background,
+            Map<String, SoundKinds.Choice> kinds, double[] minutes, int lowestPercent, boolean shared) {
+        DetectionSettings.Builder kinded = rule.toBuilder().mute(background);
+        kinds.forEach((sound, choice) -> kinded.sound(sound, s -> s.withKind(choice.kind())));
+        DetectionSettings base = kinded.build();
+
+        // Every threshold for all sounds at once: the curves, and each sound's lowest threshold within the target.
+        int sounds = labels.size();
         List<List<DetectionCalibration.CurvePoint>> curves = new ArrayList<>();
         double[] chosen = new double[sounds];
         for (int s = 0; s < sounds; s++) {
             curves.add(new ArrayList<>());
             chosen[s] = 1.0;
         }
-        for (int percent = 100; percent >= LOWEST_PERCENT; percent--) {
+        int steps = 100 - lowestPercent + 1;
+        int[][] hitsAt = new int[sounds][steps];
+        long[][] alarmsAt = new long[sounds][steps];
+        for (int percent = 100; percent >= lowestPercent; percent--) {
             double threshold = percent / 100.0;
-            Replay.Figures f = replay.run(base.toBuilder().confidence(threshold).build(), labels);
+            Figures f = replay.run(base.toBuilder().confidence(threshold).build(), labels);
             for (int s = 0; s < sounds; s++) {
+                hitsAt[s][100 - percent] = f.hits[s];
+                alarmsAt[s][100 - percent] = f.falseAlarms(s);
                 // False alarms only grow as the threshold falls; without any threshold within the target, the
                 // strictest.
                 if (f.falseAlarms(s) / minutes[s] <= target) {
@@ -121,12 +164,19 @@ public final class ThresholdCalibration {
             }
         }
 
+        if (shared) {
+            int[] at = allocate(hitsAt, alarmsAt, labels, background, target * minutes[0]);
+            for (int s = 0; s < sounds; s++) {
+                chosen[s] = (100 - at[s]) / 100.0;
+            }
+        }
+
         DetectionSettings.Builder calibrated = base.toBuilder();
         for (int s = 0; s < sounds; s++) {
             double threshold = chosen[s];
             calibrated.sound(labels.get(s), x -> x.withConfidence(threshold));
         }
-        Replay.Figures expected = replay.run(calibrated.build(), labels);
+        Figures expected = replay.run(calibrated.build(), labels);
 
         List<DetectionCalibration.SoundThreshold> thresholds = new ArrayList<>();
         for (int s = 0; s < sounds; s++) {
@@ -143,17 +193,153 @@ public final class ThresholdCalibration {
                     held ? round(expected.coverage(s)) : null, round(expected.falseAlarms(s) / minutes[s]),
                     expected.own(s), curves.get(s)));
         }
-        String method = String.format(Locale.ROOT, "per sound, the lowest threshold whose false alarms stay within"
-                + " %s per minute of %s, the detector's decisions (%s rule for short sounds, smoothed over %d windows"
-                + " with a start and a keep threshold for held sounds) replayed over cross-validated probabilities of"
-                + " held-out windows", trim(target), backgroundMinutes > 0 ? "background audio" : "the other sounds'"
-                + " audio", rule.rule().name().toLowerCase(Locale.ROOT).replace('_', ' '), rule.smoothingWindows());
-        return new DetectionCalibration(method, target, round(backgroundMinutes > 0 ? backgroundMinutes : totalMinutes),
-                rule.rule().name(), rule.minimumLevelDbfs(), rule.onsetRiseDb(), rule.onsetWindows(),
-                rule.smoothingWindows(), thresholds);
+        return thresholds;
     }
 
-    private static DetectionCalibration.CurvePoint point(double threshold, Replay.Figures f, int sound, double minutes,
+    /**
+     * Each sound's step of the sweep (0 for 100%), lowered greedily: each move takes one sound to the step that finds
+     * the most more onsets per false alarm it adds (a free gain first, the smaller move of two alike), while the false
+     * alarms of all sounds stay within {@code budget}.
+     */
+    private static int[] allocate(int[][] hitsAt, long[][] alarmsAt, List<String> labels, Set<String> background,
+            double budget) {
+        int sounds = hitsAt.length;
+        int[] at = new int[sounds];
+        double used = 0;
+        for (int s = 0; s < sounds; s++) {
+            used += alarmsAt[s][0];
+        }
+        while (true) {
+            int bestSound = -1;
+            int bestStep = -1;
+            double bestRatio = 0;
+            for (int s = 0; s < sounds; s++) {
+                if (background.contains(labels.get(s))) {
+                    continue;
+                }
+                for (int k = at[s] + 1; k < hitsAt[s].length; k++) {
+                    int gained = hitsAt[s][k] - hitsAt[s][at[s]];
+                    long added = alarmsAt[s][k] - alarmsAt[s][at[s]];
+                    if (gained <= 0 || used + added > budget + 1e-9) {
+                        continue;
+                    }
+                    double ratio = gained / Math.max(0.1, added);
+                    if (ratio > bestRatio + 1e-12) {
+                        bestRatio = ratio;
+                        bestSound = s;
+                        bestStep = k;
+                    }
+                }
+            }
+            if (bestSound < 0) {
+                return at;
+            }
+            used += alarmsAt[bestSound][bestStep] - alarmsAt[bestSound][at[bestSound]];
+            at[bestSound] = bestStep;
+        }
+    }
+
+    /**
+     * Thresholds measured on simulated streams: the folds' streams replayed through the detector their models make.
+     *
+     * @param replay the folds' streams with what their models said of them
+     * @param labels the model's labels
+     * @param background labels that are never reported
+     * @param kinds each sound's kind and why
+     * @param streams what the streams were, for the JSON
+     */
+    public DetectionCalibration calibrate(StreamReplay replay, List<String> labels, Set<String> background,
+            Map<String, SoundKinds.Choice> kinds, DetectionCalibration.Streams streams) {
+        double[] minutes = new double[labels.size()];
+        Arrays.fill(minutes, Math.max(MINIMUM_MINUTES, streams.backgroundMinutes()));
+        // Without the user's background in the streams, no false alarm a low threshold gives can show.
+        List<DetectionCalibration.SoundThreshold> thresholds = choose(replay, labels, background, kinds, minutes,
+                streams.realBackground() ? LOWEST_PERCENT_ON_STREAMS : LOWEST_PERCENT, true);
+        String method = String.format(Locale.ROOT, "per sound, thresholds lowered where they find the most onsets per"
+                + " false alarm while the false alarms of all sounds together stay within %s per minute of background"
+                + " (reports outside the sounds and repeats; a report of another sound at a sound is a miss), the"
+                + " detector's decisions (%s for short sounds, smoothed over %d"
+                + " windows with a start and a keep threshold for held sounds) replayed over %d simulated streams: each"
+                + " cross-validation fold's held-out recordings at random live levels and gaps between stretches of %s,"
+                + " judged by the fold's models", trim(target), streams.onsetMilliseconds() > 0
+                        ? "the onset model on the first " + streams.onsetMilliseconds() + " ms from each onset"
+                        : "the onset rule", rule.smoothingWindows(), streams.count(),
+                streams.realBackground() ? "its held-out background recordings" : "coloured noise and quiet room");
+        return new DetectionCalibration(method, target, round(streams.backgroundMinutes()), rule.rule().name(),
+                rule.minimumLevelDbfs(), rule.onsetRiseDb(), rule.onsetWindows(), rule.smoothingWindows(), thresholds,
+                streams);
+    }
+
+    /** What a replay gave per sound. */
+    static final class Figures {
+        final int[] hits;
+        final int[] ownRecordings;
+        final long[] alarms;
+        final long[] covered;
+        final long[] ownWindows;
+
+        Figures(int labels) {
+            hits = new int[labels];
+            ownRecordings = new int[labels];
+            alarms = new long[labels];
+            covered = new long[labels];
+            ownWindows = new long[labels];
+        }
+
+        double recall(int s) {
+            return ownRecordings[s] == 0 ? 0 : hits[s] / (double) ownRecordings[s];
+        }
+
+        double coverage(int s) {
+            return ownWindows[s] == 0 ? 0 : covered[s] / (double) ownWindows[s];
+        }
+
+        long falseAlarms(int s) {
+            return alarms[s];
+        }
+
+        int own(int s) {
+            return ownRecordings[s];
+        }
+    }
+
+    /** Follows which held sounds are going on, and passes on each report that begins something. */
+    abstract static class Reports implements SoundListener {
+        private final List<String> labels;
+        /** Per label, whether it is a held sound going on. */
+        final boolean[] active;
+
+        Reports(List<String> labels) {
+            this.labels = labels;
+            this.active = new boolean[labels.size()];
+        }
+
+        /** A short sound's report, or a held sound's start, of label {@code sound}. */
+        abstract void begun(int sound, SoundEvent event);
+
+        @Override
+        public void soundRecognised(SoundEvent event) {
+            int s = labels.indexOf(event.sound());
+            if (event.phase() == SoundEvent.Phase.START) {
+                active[s] = true;
+            }
+            if (event.begins()) {
+                begun(s, event);
+            }
+        }
+
+        @Override
+        public void soundStopped(SoundEvent event) {
+            active[labels.indexOf(event.sound())] = false;
+        }
+    }
+
+    /** The detector's decisions replayed over some audio, with what they gave per sound. */
+    abstract static class Replay {
+        abstract Figures run(DetectionSettings settings, List<String> labels);
+    }
+
+    private static DetectionCalibration.CurvePoint point(double threshold, Figures f, int sound, double minutes,
             SoundKind kind) {
         return new DetectionCalibration.CurvePoint(threshold, round(f.recall(sound)),
                 round(f.falseAlarms(sound) / minutes),
@@ -161,7 +347,7 @@ public final class ThresholdCalibration {
     }
 
     /** The data set's recordings, each a stream of its own, replayed through the decider. */
-    private static final class Replay {
+    private static final class RecordingReplay extends Replay {
         private final List<RecordingFeatures> recordings;
         private final HeldOutProbabilities heldOut;
         private final int level;
@@ -169,7 +355,7 @@ public final class ThresholdCalibration {
         private final int[] labelOf;
         final double[] minutesOf;
 
-        Replay(SoundDataset dataset, HeldOutProbabilities heldOut, int level, double hopSeconds) {
+        RecordingReplay(SoundDataset dataset, HeldOutProbabilities heldOut, int level, double hopSeconds) {
             this.recordings = dataset.recordings();
             this.heldOut = heldOut;
             this.level = level;
@@ -184,6 +370,7 @@ public final class ThresholdCalibration {
         }
 
         /** What the detector with these settings reports over every recording. */
+        @Override
         Figures run(DetectionSettings settings, List<String> labels) {
             int n = labels.size();
             Figures f = new Figures(n);
@@ -193,29 +380,17 @@ public final class ThresholdCalibration {
                 float[][] windows = recordings.get(r).windows();
                 float[][] probabilities = heldOut.of(r);
                 boolean[] reported = new boolean[n];
-                boolean[] active = new boolean[n];
-                SoundListener listener = new SoundListener() {
+                Reports listener = new Reports(labels) {
                     @Override
-                    public void soundRecognised(SoundEvent event) {
-                        int s = labels.indexOf(event.sound());
-                        if (event.phase() == SoundEvent.Phase.START) {
-                            active[s] = true;
-                        }
-                        if (!event.begins()) {
-                            return;
-                        }
+                    void begun(int s, SoundEvent event) {
                         if (s == own) {
                             reported[s] = true;
                         } else {
                             f.alarms[s]++;
                         }
                     }
-
-                    @Override
-                    public void soundStopped(SoundEvent event) {
-                        active[labels.indexOf(event.sound())] = false;
-                    }
                 };
+                boolean[] active = listener.active;
                 EventDecider decider = new EventDecider(settings, labels, hop);
                 for (int w = 0; w < windows.length; w++) {
                     float[] row = probabilities[w];
@@ -239,37 +414,6 @@ public final class ThresholdCalibration {
             return f;
         }
 
-        static final class Figures {
-            final int[] hits;
-            final int[] ownRecordings;
-            final long[] alarms;
-            final long[] covered;
-            final long[] ownWindows;
-
-            Figures(int labels) {
-                hits = new int[labels];
-                ownRecordings = new int[labels];
-                alarms = new long[labels];
-                covered = new long[labels];
-                ownWindows = new long[labels];
-            }
-
-            double recall(int s) {
-                return ownRecordings[s] == 0 ? 0 : hits[s] / (double) ownRecordings[s];
-            }
-
-            double coverage(int s) {
-                return ownWindows[s] == 0 ? 0 : covered[s] / (double) ownWindows[s];
-            }
-
-            long falseAlarms(int s) {
-                return alarms[s];
-            }
-
-            int own(int s) {
-                return ownRecordings[s];
-            }
-        }
     }
 
     private static double round(double v) {

@@ -27,6 +27,20 @@ import java.util.function.UnaryOperator;
  */
 public final class CrossValidation {
 
+    /**
+     * Told of each fold's model as soon as it is trained, with the recordings it was not trained on: what calibration
+     * on simulated streams judges the fold's detector with.
+     */
+    @FunctionalInterface
+    public interface FoldObserver {
+        /**
+         * @param fold the fold, from 0
+         * @param model the model trained without the fold's recordings
+         * @param heldOut indices into the data set's recordings of the fold's recordings
+         */
+        void fold(int fold, Classifier model, List<Integer> heldOut) throws Exception;
+    }
+
     private final int folds;
     private final boolean balance;
     private final long seed;
@@ -64,13 +78,23 @@ public final class CrossValidation {
      */
     public ModelDescriptor.Evaluation evaluate(SoundDataset dataset, Instances header, Classifier template,
             UnaryOperator<List<RecordingFeatures>> trainingFold, HeldOutProbabilities heldOut) throws Exception {
+        return evaluate(dataset, header, template, trainingFold, heldOut, null);
+    }
+
+    /**
+     * As {@link #evaluate(SoundDataset, Instances, Classifier, UnaryOperator, HeldOutProbabilities)}, telling
+     * {@code observer} (when not null) of each fold's model.
+     */
+    public ModelDescriptor.Evaluation evaluate(SoundDataset dataset, Instances header, Classifier template,
+            UnaryOperator<List<RecordingFeatures>> trainingFold, HeldOutProbabilities heldOut, FoldObserver observer)
+            throws Exception {
         List<String> sounds = dataset.sounds();
         int k = effectiveFolds(folds, dataset);
         warnAboutSingleRecordings(dataset);
         int[] foldOf = GroupedFolds.assign(dataset.recordings(), sounds, k, seed);
         Tally tally = new Tally(dataset, header, heldOut);
         for (int f = 0; f < k; f++) {
-            runFold(f, k, foldOf, tally, template, trainingFold);
+            runFold(f, k, foldOf, tally, template, trainingFold, observer);
         }
         return summarise(tally.evaluation, sounds, k, tally.foldAccuracies,
                 ConfusionAnalysis.share(tally.soundRight, tally.soundWindows), tally.soundWindows,
@@ -119,7 +143,7 @@ public final class CrossValidation {
 
     /** Trains on every fold but {@code f} (balanced, through {@code trainingFold}) and tests on fold {@code f}. */
     private void runFold(int f, int k, int[] foldOf, Tally tally, Classifier template,
-            UnaryOperator<List<RecordingFeatures>> trainingFold) throws Exception {
+            UnaryOperator<List<RecordingFeatures>> trainingFold, FoldObserver observer) throws Exception {
         long started = System.nanoTime();
         List<RecordingFeatures> recordings = tally.dataset.recordings();
         List<RecordingFeatures> train = new ArrayList<>();
@@ -138,6 +162,11 @@ public final class CrossValidation {
                 balance, seed + f);
         Classifier classifier = AbstractClassifier.makeCopy(template);
         classifier.buildClassifier(trainingSet.data());
+        int trainedOn = trainingSet.data().numInstances();
+        trainingSet = null;
+        if (observer != null) {
+            observer.fold(f, classifier, testIndex);
+        }
         long right = 0;
         long windows = 0;
         for (int index : testIndex) {
@@ -153,7 +182,7 @@ public final class CrossValidation {
         tally.soundWindows += windows;
         log.info(String.format(Locale.ROOT,
                 "  fold %d/%d: trained on %d windows of %d recordings, %.1f%% of %d test windows right (%.1f s)",
-                f + 1, k, trainingSet.data().numInstances(), train.size(), 100 * accuracy, windows,
+                f + 1, k, trainedOn, train.size(), 100 * accuracy, windows,
                 (System.nanoTime() - started) / 1e9));
     }
 

@@ -425,6 +425,21 @@ public final class FeatureExtractor {
         }
     }
 
+    /**
+     * One frame's log-mel bands (floored as the window's are) into {@code logMel}, and its spectral centroid and
+     * flatness into {@code centroidAndFlatness}: the per-frame values {@link OnsetFeatures} describes a segment with,
+     * computed by the same code as the window's so that both see the same spectrum.
+     */
+    void frame(float[] samples, int start, float[] logMel, float[] centroidAndFlatness) {
+        spectrum(samples, start, true);
+        melBank.apply(magnitudes, frameLogMel, 0);
+        for (int b = 0; b < logMel.length; b++) {
+            logMel[b] = (float) Math.log(Math.max(frameLogMel[b], 1f));
+        }
+        centroidAndFlatness[0] = shape[0];
+        centroidAndFlatness[1] = shape[2];
+    }
+
     private static float sample(float[] samples, int index) {
         return index >= 0 && index < samples.length ? samples[index] : 0f;
     }

@@ -27,17 +27,63 @@ import java.util.List;
  *     Parrot wrote it, which are then retrained once
  * @param calibration the detector settings training chose and what they are expected to give; null in files written
  *        before there was calibration
+ * @param onsets the onset model that decides short sounds at their onsets, a part of the model in its own file; null
+ *        when there is none (models trained before it, or without short sounds), whose detector judges windows
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
         List<String> labels, Features features, Training training, ClassifierInfo classifier,
         Evaluation evaluation, List<String> background, String silenceLabel, ModelFingerprint fingerprint,
-        DetectionCalibration calibration) {
+        DetectionCalibration calibration, OnsetModel onsets) {
 
     public static final int FORMAT_VERSION = 1;
 
     public ModelDescriptor {
         background = background == null ? List.of() : List.copyOf(background);
+    }
+
+    /** A descriptor of a model without an onset model. */
+    public ModelDescriptor(int formatVersion, String name, String createdAt, String parrotVersion,
+            List<String> labels, Features features, Training training, ClassifierInfo classifier,
+            Evaluation evaluation, List<String> background, String silenceLabel, ModelFingerprint fingerprint,
+            DetectionCalibration calibration) {
+        this(formatVersion, name, createdAt, parrotVersion, labels, features, training, classifier, evaluation,
+                background, silenceLabel, fingerprint, calibration, null);
+    }
+
+    /**
+     * The part of a model that decides short sounds at their onsets: a classifier of onset segments (the audio from an
+     * onset's first window over {@code segmentMillis}, see {@code OnsetFeatures}), trained on the takes heard in
+     * context and on the onsets the detector's rule finds in the background.
+     *
+     * @param segmentMillis how much audio from an onset a decision takes
+     * @param dimension values per segment
+     * @param classes its class values: the model's labels, then {@link #NO_SOUND}
+     * @param examples per class value, the onset segments it learnt from
+     * @param classifierSha256 the hash of its file ({@code <name>.onsets.model}), so that the files of two trainings
+     *        are never mixed
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OnsetModel(int segmentMillis, int dimension, List<String> classes, List<Integer> examples,
+            String classifierSha256) {
+
+        /** The class of onsets at which none of the model's labels was made (noise, the rule's misfires). */
+        public static final String NO_SOUND = "(no sound)";
+
+        public OnsetModel {
+            classes = List.copyOf(classes);
+            examples = List.copyOf(examples);
+        }
+
+        public OnsetModel withClassifierSha256(String hash) {
+            return new OnsetModel(segmentMillis, dimension, classes, examples, hash);
+        }
+    }
+
+    /** This descriptor with another onset model description. */
+    public ModelDescriptor withOnsets(OnsetModel newOnsets) {
+        return new ModelDescriptor(formatVersion, name, createdAt, parrotVersion, labels, features, training,
+                classifier, evaluation, background, silenceLabel, fingerprint, calibration, newOnsets);
     }
 
     /** A descriptor of a model without background labels, fingerprint or calibrated detector settings. */
@@ -67,7 +113,7 @@ public record ModelDescriptor(int formatVersion, String name, String createdAt, 
     /** This descriptor with another fingerprint. */
     public ModelDescriptor withFingerprint(ModelFingerprint newFingerprint) {
         return new ModelDescriptor(formatVersion, name, createdAt, parrotVersion, labels, features, training,
-                classifier, evaluation, background, silenceLabel, newFingerprint, calibration);
+                classifier, evaluation, background, silenceLabel, newFingerprint, calibration, onsets);
     }
 
     /** Whether a label holds something that must never fire. */

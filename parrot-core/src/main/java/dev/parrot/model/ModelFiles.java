@@ -29,6 +29,8 @@ public final class ModelFiles {
 
     public static final String MODEL_EXTENSION = ".model";
     public static final String DESCRIPTOR_EXTENSION = ".json";
+    /** The onset model's file, beside the classifier's: {@code <name>.onsets.model}. */
+    public static final String ONSETS_EXTENSION = ".onsets.model";
 
     private final Path directory;
     private final String name;
@@ -58,6 +60,15 @@ public final class ModelFiles {
         return directory.resolve(name + DESCRIPTOR_EXTENSION);
     }
 
+    /** The onset model's file; a model has one when its descriptor describes {@code onsets}. */
+    public Path onsetClassifierFile() {
+        return directory.resolve(name + ONSETS_EXTENSION);
+    }
+
+    /** A classifier with the header of the data it learnt from, to be written as a part of a model. */
+    public record Part(Classifier classifier, Instances header) {
+    }
+
     /**
      * Writes both files, the classifier first, under the model's lock, and records the classifier file's hash in the
      * descriptor so that a reader can tell that the two belong together.
@@ -66,17 +77,42 @@ public final class ModelFiles {
      */
     public ModelDescriptor write(Classifier classifier, Instances header, ModelDescriptor descriptor)
             throws IOException {
+        return write(classifier, header, descriptor, null);
+    }
+
+    /**
+     * Writes the model's files, its onset model's too when it has one ({@code onsets}, described by the descriptor's
+     * {@link ModelDescriptor#onsets()}): the classifiers first, then the descriptor with their hashes. A model
+     * without an onset model loses the file of an earlier training's, so that it is never taken for its own.
+     */
+    public ModelDescriptor write(Classifier classifier, Instances header, ModelDescriptor descriptor, Part onsets)
+            throws IOException {
+        if ((onsets == null) != (descriptor.onsets() == null)) {
+            throw new IllegalArgumentException("an onset model is written exactly when the descriptor describes one");
+        }
         Instances emptyHeader = new Instances(header, 0);
         try (ModelLock lock = ModelLock.forWriting(directory, name)) {
             MessageDigest sha = ModelFingerprint.newDigest();
             AtomicFile.write(classifierFile(), out ->
                     ClassifierFormat.write(classifier, emptyHeader, new DigestOutputStream(out, sha)));
+            ModelDescriptor described = descriptor;
+            if (onsets != null) {
+                MessageDigest onsetSha = ModelFingerprint.newDigest();
+                Instances onsetHeader = new Instances(onsets.header(), 0);
+                AtomicFile.write(onsetClassifierFile(), out -> ClassifierFormat.write(onsets.classifier(),
+                        onsetHeader, new DigestOutputStream(out, onsetSha)));
+                described = descriptor.withOnsets(descriptor.onsets().withClassifierSha256(
+                        ModelFingerprint.hex(onsetSha)));
+            }
             ModelFingerprint fingerprint = descriptor.fingerprint() != null ? descriptor.fingerprint()
                     : new ModelFingerprint(null, null, 0, null);
-            ModelDescriptor written = descriptor.withFingerprint(
+            ModelDescriptor written = described.withFingerprint(
                     fingerprint.withClassifierSha256(ModelFingerprint.hex(sha)));
             byte[] json = ModelJson.mapper().writeValueAsBytes(written);
             AtomicFile.write(descriptorFile(), out -> out.write(json));
+            if (onsets == null) {
+                Files.deleteIfExists(onsetClassifierFile());
+            }
             return written;
         }
     }
@@ -96,7 +132,7 @@ public final class ModelFiles {
                 throw new ParrotException(classifierFile() + " is not the classifier " + descriptorFile()
                         + " describes (a build was stopped between writing the two?). Train the model again.");
             }
-            return new Loaded(descriptor, classifier);
+            return new Loaded(descriptor, classifier, readOnsets(descriptor));
         }
     }
 
@@ -121,12 +157,42 @@ public final class ModelFiles {
             if (f == null || f.classifierSha256() == null || !f.classifierSha256().equals(classifierSha256())) {
                 return Optional.empty();
             }
+            if (descriptor.onsets() != null && !sha256(onsetClassifierFile()).equals(
+                    String.valueOf(descriptor.onsets().classifierSha256()))) {
+                return Optional.empty();
+            }
             return Optional.of(descriptor);
         }
     }
 
-    /** Both files of a model, read together. */
-    public record Loaded(ModelDescriptor descriptor, LoadedClassifier classifier) {
+    /**
+     * The files of a model, read together.
+     *
+     * @param onsets the onset model, or null when the descriptor describes none
+     */
+    public record Loaded(ModelDescriptor descriptor, LoadedClassifier classifier, LoadedClassifier onsets) {
+    }
+
+    /** The onset model the descriptor describes, checked against its hash; null when it describes none. */
+    private LoadedClassifier readOnsets(ModelDescriptor descriptor) throws ParrotException, IOException {
+        ModelDescriptor.OnsetModel described = descriptor.onsets();
+        if (described == null) {
+            return null;
+        }
+        Path file = onsetClassifierFile();
+        if (!Files.isRegularFile(file)) {
+            throw new ParrotException("No onset model at " + file + ", which " + descriptorFile() + " describes: copy"
+                    + " it with the model's other files, or train the model again.");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        MessageDigest sha = ModelFingerprint.newDigest();
+        sha.update(bytes);
+        String hash = ModelFingerprint.hex(sha);
+        if (described.classifierSha256() != null && !described.classifierSha256().equals(hash)) {
+            throw new ParrotException(file + " is not the onset model " + descriptorFile() + " describes (a build was"
+                    + " stopped between writing the two?). Train the model again.");
+        }
+        return ClassifierFormat.readAny(bytes, file.toString()).withSha256(hash);
     }
 
     /**
@@ -134,7 +200,11 @@ public final class ModelFiles {
      * {@link ModelFingerprint#classifierSha256()}, whether the two files are from one training.
      */
     public String classifierSha256() throws IOException {
-        Path file = classifierFile();
+        return sha256(classifierFile());
+    }
+
+    /** SHA-256 of a file as it is on disk, or null when there is none. */
+    private static String sha256(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return null;
         }

@@ -43,6 +43,7 @@ public final class EventDecider {
         /** Windows of the current onset judged so far; -1 before the first onset. */
         private int judged = -1;
         private boolean decided;
+        private boolean started;
         private double loudest;
 
         Onsets(DetectionSettings settings, double hopSeconds) {
@@ -69,7 +70,8 @@ public final class EventDecider {
 
         /** Takes the next window's level; whether it is one of the windows the current onset is judged on. */
         boolean next(double levelDbfs) {
-            if (settings.rule().startsJudging(this, levelDbfs)) {
+            started = settings.rule().startsJudging(this, levelDbfs);
+            if (started) {
                 judged = 0;
                 decided = false;
                 loudest = levelDbfs;
@@ -80,6 +82,11 @@ public final class EventDecider {
             recentNext = (recentNext + 1) % recent.length;
             recentCount = Math.min(recentCount + 1, recent.length);
             return judging();
+        }
+
+        /** Whether the window just taken started an onset. */
+        boolean started() {
+            return started;
         }
 
         boolean judging() {
@@ -113,26 +120,81 @@ public final class EventDecider {
     /** Digital silence counts as this level, so that dither after it is no onset. */
     static final double QUIETEST_DBFS = -90;
 
+    /**
+     * The probabilities of an onset's segment, per label in the model's order and then one more, that no sound was
+     * made there; asked for once per onset, when its segment is complete.
+     */
+    @FunctionalInterface
+    public interface OnsetSource {
+        double[] probabilities(double onsetSeconds);
+    }
+
     private final List<String> labels;
     private final Onsets onsets;
     private final SoundTracker[] trackers;
+    private final double windowSeconds;
+    /** Windows after an onset's first at which its segment is complete; -1 when short sounds are judged per window. */
+    private final int segmentWindows;
+    private double pendingOnset = Double.NaN;
+    private int pendingWindows;
+    private OnsetSource lastOnsetSource;
 
     /**
+     * A decider that judges short sounds window by window, over an onset's first windows.
+     *
      * @param settings what to report and when
      * @param labels the model's labels, in the order of the probabilities
      * @param hopSeconds the time between windows
      */
     public EventDecider(DetectionSettings settings, List<String> labels, double hopSeconds) {
+        this(settings, labels, hopSeconds, hopSeconds, 0);
+    }
+
+    /**
+     * @param settings what to report and when
+     * @param labels the model's labels, in the order of the probabilities
+     * @param hopSeconds the time between windows
+     * @param windowSeconds the length of a window
+     * @param segmentSeconds how much audio from an onset a short sound is decided on, as one segment (an onset
+     *        model's); 0 to judge short sounds window by window
+     */
+    public EventDecider(DetectionSettings settings, List<String> labels, double hopSeconds, double windowSeconds,
+            double segmentSeconds) {
         this.labels = List.copyOf(labels);
         this.onsets = new Onsets(settings, hopSeconds);
+        this.windowSeconds = windowSeconds;
+        this.segmentWindows = segmentSeconds <= 0 ? -1
+                : Math.max(0, (int) Math.ceil((segmentSeconds - windowSeconds) / hopSeconds - 1e-9));
+        boolean bySegment = segmentWindows >= 0;
         List<SoundTracker> list = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             String sound = labels.get(i);
             if (!settings.muted().contains(sound)) {
-                list.add(settings.kindOf(sound).track(i, this.labels, settings, onsets));
+                list.add(settings.kindOf(sound).track(i, this.labels, settings, onsets, bySegment));
             }
         }
         this.trackers = list.toArray(new SoundTracker[0]);
+    }
+
+    /** Whether short sounds are decided on onset segments. */
+    public boolean bySegment() {
+        return segmentWindows >= 0;
+    }
+
+    /**
+     * Where the onset whose segment is awaited starts, in seconds; NaN when none is: a detector keeps the audio from
+     * there until it is decided.
+     */
+    public double pendingOnsetSeconds() {
+        return pendingOnset;
+    }
+
+    /**
+     * Decides the next window of the stream, telling {@code listener} what it reports; for a decider that judges
+     * short sounds window by window.
+     */
+    public boolean next(double startSeconds, double levelDbfs, ProbabilitySource source, SoundListener listener) {
+        return next(startSeconds, levelDbfs, source, null, listener);
     }
 
     /**
@@ -141,10 +203,27 @@ public final class EventDecider {
      * @param startSeconds where the window starts in the stream
      * @param levelDbfs its RMS level
      * @param source its probabilities, asked for only when a decision needs them
+     * @param onsetSource the probabilities of an onset's segment, asked for when the segment is complete (with this
+     *        window); may be null for a decider that judges short sounds window by window
      * @return whether the window was classified
      */
-    public boolean next(double startSeconds, double levelDbfs, ProbabilitySource source, SoundListener listener) {
+    public boolean next(double startSeconds, double levelDbfs, ProbabilitySource source, OnsetSource onsetSource,
+            SoundListener listener) {
         boolean atOnset = onsets.next(levelDbfs);
+        if (segmentWindows >= 0) {
+            if (onsetSource == null) {
+                throw new IllegalStateException("a decider of onset segments needs their probabilities");
+            }
+            lastOnsetSource = onsetSource;
+            if (Double.isNaN(pendingOnset) && onsets.started()) {
+                // An onset inside a pending segment belongs to it: the segment already holds its start.
+                pendingOnset = startSeconds;
+                pendingWindows = -1;
+            }
+            if (!Double.isNaN(pendingOnset)) {
+                pendingWindows++;
+            }
+        }
         boolean wanted = false;
         for (SoundTracker t : trackers) {
             wanted |= t.wants(levelDbfs, atOnset);
@@ -152,19 +231,38 @@ public final class EventDecider {
         double[] probabilities = null;
         if (wanted) {
             probabilities = source.probabilities();
-            if (atOnset) {
-                onsets.judge(levelDbfs);
-            }
         }
-        Window window = new Window(startSeconds, levelDbfs, probabilities, atOnset);
+        if (atOnset && (wanted || segmentWindows >= 0)) {
+            // The onset's loudest window so far, which its report gives as its level.
+            onsets.judge(levelDbfs);
+        }
+        Window window = new Window(startSeconds, startSeconds + windowSeconds, levelDbfs, probabilities, atOnset);
         for (SoundTracker t : trackers) {
             t.decide(window, listener);
+        }
+        if (!Double.isNaN(pendingOnset) && pendingWindows >= segmentWindows) {
+            decideOnset(startSeconds + windowSeconds, listener);
         }
         return wanted;
     }
 
-    /** The stream has ended at {@code endSeconds}: held sounds still going on stop there. */
+    private void decideOnset(double decidedSeconds, SoundListener listener) {
+        double onset = pendingOnset;
+        pendingOnset = Double.NaN;
+        double[] p = lastOnsetSource.probabilities(onset);
+        for (SoundTracker t : trackers) {
+            t.decideOnset(onset, decidedSeconds, onsets.loudest(), p, listener);
+        }
+    }
+
+    /**
+     * The stream has ended at {@code endSeconds}: an onset still awaiting its segment is decided on what there is,
+     * and held sounds still going on stop there.
+     */
     public void finish(double endSeconds, SoundListener listener) {
+        if (!Double.isNaN(pendingOnset)) {
+            decideOnset(endSeconds, listener);
+        }
         for (SoundTracker t : trackers) {
             t.finish(endSeconds, listener);
         }
@@ -176,7 +274,8 @@ public final class EventDecider {
      * @param probabilities null when the window was not classified
      * @param judgedAtOnset whether it is one of the windows an onset is judged on
      */
-    record Window(double startSeconds, double levelDbfs, double[] probabilities, boolean judgedAtOnset) {
+    record Window(double startSeconds, double endSeconds, double levelDbfs, double[] probabilities,
+            boolean judgedAtOnset) {
 
         int mostProbable() {
             return dev.parrot.Probabilities.mostProbable(probabilities);

@@ -9,7 +9,8 @@ import java.util.List;
  * too quiet to classify, or {@value DetectionSettings#HELD_STOP_DROP_DB} dB below the loudest window since it started.
  * A stopped sound starts afresh: the windows before its stop no longer count towards a new start. Nor does a held
  * sound start in a window {@value DetectionSettings#HELD_STOP_DROP_DB} dB or more below the loudest of the last second:
- * that is the quiet after a sound, not a sound.
+ * that is the quiet after a sound, not a sound; nor in a window less than the onset rise above the quietest of the
+ * last second: a steady room, a fan or a hum of the mains is where the user is, not a sound they made.
  */
 final class HeldSoundTracker implements SoundTracker {
 
@@ -20,6 +21,7 @@ final class HeldSoundTracker implements SoundTracker {
     private final double keep;
     private final double throttle;
     private final double minimumLevel;
+    private final double rise;
     private final double[] recent;
     private int next;
     private boolean active;
@@ -37,6 +39,7 @@ final class HeldSoundTracker implements SoundTracker {
         this.keep = settings.keepConfidenceOf(sound);
         this.throttle = settings.throttleOf(sound);
         this.minimumLevel = settings.minimumLevelDbfs();
+        this.rise = settings.onsetRiseDb();
         this.recent = new double[settings.smoothingWindows()];
         this.levels = new double[Math.max(1, secondOfWindows)];
         java.util.Arrays.fill(levels, Double.NEGATIVE_INFINITY);
@@ -63,7 +66,8 @@ final class HeldSoundTracker implements SoundTracker {
         if (!active) {
             // The room after a take can look like the take to a model that learnt no quiet room: no start there.
             if (p != null && smoothed >= start && window.mostProbable() == label
-                    && window.levelDbfs() >= recentLoudest() - DetectionSettings.HELD_STOP_DROP_DB) {
+                    && window.levelDbfs() >= recentLoudest() - DetectionSettings.HELD_STOP_DROP_DB
+                    && window.levelDbfs() >= recentQuietest() + rise) {
                 active = true;
                 lastReported = t;
                 loudest = window.levelDbfs();
@@ -85,6 +89,15 @@ final class HeldSoundTracker implements SoundTracker {
         }
     }
 
+    /** The quietest window of the last second: the floor a held sound rises out of (digital silence at most). */
+    private double recentQuietest() {
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : levels) {
+            min = Math.min(min, v);
+        }
+        return Math.max(min, EventDecider.QUIETEST_DBFS);
+    }
+
     private double recentLoudest() {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : levels) {
@@ -98,12 +111,12 @@ final class HeldSoundTracker implements SoundTracker {
         if (active) {
             active = false;
             listener.soundStopped(new SoundEvent(sound, 0, Double.NEGATIVE_INFINITY, endSeconds,
-                    EventDecider.named(labels, null), SoundEvent.Phase.STOP));
+                    EventDecider.named(labels, null), SoundEvent.Phase.STOP, endSeconds));
         }
     }
 
     private SoundEvent event(double smoothed, EventDecider.Window window, SoundEvent.Phase phase) {
         return new SoundEvent(sound, smoothed, window.levelDbfs(), window.startSeconds(),
-                EventDecider.named(labels, window.probabilities()), phase);
+                EventDecider.named(labels, window.probabilities()), phase, window.endSeconds());
     }
 }

@@ -3,6 +3,7 @@ package dev.parrot.runtime;
 import be.tarsos.dsp.resample.Resampler;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.features.OnsetFeatures;
 import dev.parrot.features.SoundWindows;
 
 import java.io.IOException;
@@ -44,6 +45,10 @@ public final class SoundDetector {
     private final int history;
     private final double[] probabilities;
     private final EventDecider decider;
+    /** The onset model's features, null when short sounds are judged window by window. */
+    private final OnsetFeatures onsetFeatures;
+    private final float[] onsetVector;
+    private final double[] onsetProbabilities;
 
     /** Audio at the model's rate; {@code buffer[0]} is sample {@code bufferStart} of the stream. */
     private float[] buffer;
@@ -72,9 +77,14 @@ public final class SoundDetector {
         this.history = new FeatureExtractor(settings).historySamples();
         this.probabilities = new double[labels.size()];
         this.buffer = new float[Math.max(4 * (window + history), rate / 2)];
+        // An onset model decides short sounds when the detector judges onsets; other rules judge windows.
+        boolean bySegment = model.onsetSegmentMillis() > 0 && detection.rule() == DecisionRule.ONSET;
+        this.onsetFeatures = bySegment ? model.newOnsetFeatures() : null;
+        this.onsetVector = bySegment ? new float[onsetFeatures.dimension()] : null;
+        this.onsetProbabilities = new double[labels.size() + 1];
         // Background (talking, the room, the silence between sounds) is what the model knows not to act on.
         this.decider = new EventDecider(detection.withMuted(Set.copyOf(model.backgroundLabels())), labels,
-                hop / (double) rate);
+                hop / (double) rate, window / (double) rate, bySegment ? model.onsetSegmentMillis() / 1000.0 : 0);
     }
 
     public SoundModel model() {
@@ -184,8 +194,13 @@ public final class SoundDetector {
             return;
         }
         if (buffered + count > buffer.length) {
-            // Keep only what the next window and its context still need.
+            // Keep only what the next window and its context still need, and an awaited onset's segment.
             long keepFrom = Math.max(bufferStart, nextWindow - history);
+            double pending = decider.pendingOnsetSeconds();
+            if (!Double.isNaN(pending)) {
+                keepFrom = Math.max(bufferStart, Math.min(keepFrom,
+                        Math.round(pending * rate) - onsetFeatures.beforeSamples()));
+            }
             int drop = (int) Math.min(buffered, keepFrom - bufferStart);
             System.arraycopy(buffer, drop, buffer, 0, buffered - drop);
             Arrays.fill(buffer, buffered - drop, buffered, 0f);
@@ -199,6 +214,14 @@ public final class SoundDetector {
         buffered += count;
     }
 
+    /** The onset model's probabilities for the segment from the onset at {@code onsetSeconds}, which is buffered. */
+    private double[] onsetProbabilities(double onsetSeconds) {
+        int at = (int) (Math.round(onsetSeconds * rate) - bufferStart);
+        onsetFeatures.extract(buffer, at, onsetVector);
+        model.onsetProbabilities(onsetVector, onsetProbabilities);
+        return onsetProbabilities;
+    }
+
     private void recognise() {
         while (nextWindow + window <= bufferStart + buffered) {
             int offset = (int) (nextWindow - bufferStart);
@@ -209,7 +232,7 @@ public final class SoundDetector {
             decider.next(seconds, level, () -> {
                 classifier.probabilities(buffer, offset, probabilities);
                 return probabilities;
-            }, listener);
+            }, this::onsetProbabilities, listener);
             nextWindow += hop;
         }
     }

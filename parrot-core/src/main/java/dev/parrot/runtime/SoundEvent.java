@@ -14,9 +14,12 @@ import java.util.Map;
  * @param probabilities every sound's probability in the window, in the model's label order (empty for a stop decided
  *        on a window too quiet to classify)
  * @param phase what the event says: a short sound made once, or a held sound starting, going on, or stopping
+ * @param decidedSeconds when the detector had heard enough to report it, in seconds of audio since the stream started:
+ *        the end of the deciding window, or of the onset segment a short sound is decided on. Its distance from
+ *        {@code timeSeconds} is the delay the detector adds, apart from the time the audio takes to reach it
  */
 public record SoundEvent(String sound, double confidence, double levelDbfs, double timeSeconds,
-        Map<String, Double> probabilities, Phase phase) {
+        Map<String, Double> probabilities, Phase phase, double decidedSeconds) {
 
     /**
      * What an event says of its sound. A short sound ({@link SoundKind#SHORT}: a click, a pop) is reported once, as
@@ -39,6 +42,12 @@ public record SoundEvent(String sound, double confidence, double levelDbfs, doub
         if (phase == null) {
             throw new IllegalArgumentException("an event needs a phase, one of " + java.util.List.of(Phase.values()));
         }
+    }
+
+    /** An event decided where it starts (as events of files written before onset segments were). */
+    public SoundEvent(String sound, double confidence, double levelDbfs, double timeSeconds,
+            Map<String, Double> probabilities, Phase phase) {
+        this(sound, confidence, levelDbfs, timeSeconds, probabilities, phase, timeSeconds);
     }
 
     /** A short sound's one report. */

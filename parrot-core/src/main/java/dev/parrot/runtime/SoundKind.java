@@ -15,8 +15,9 @@ public enum SoundKind {
      */
     SHORT {
         @Override
-        SoundTracker track(int label, List<String> labels, DetectionSettings settings, EventDecider.Onsets onsets) {
-            return new ShortSoundTracker(label, labels, settings, onsets);
+        SoundTracker track(int label, List<String> labels, DetectionSettings settings, EventDecider.Onsets onsets,
+                boolean bySegment) {
+            return new ShortSoundTracker(label, labels, settings, onsets, bySegment);
         }
     },
 
@@ -29,13 +30,19 @@ public enum SoundKind {
      */
     HELD {
         @Override
-        SoundTracker track(int label, List<String> labels, DetectionSettings settings, EventDecider.Onsets onsets) {
+        SoundTracker track(int label, List<String> labels, DetectionSettings settings, EventDecider.Onsets onsets,
+                boolean bySegment) {
             return new HeldSoundTracker(label, labels, settings, onsets.floorWindows());
         }
     };
 
-    /** The tracker of one sound of this kind, for one stream. */
-    abstract SoundTracker track(int label, List<String> labels, DetectionSettings settings, EventDecider.Onsets onsets);
+    /**
+     * The tracker of one sound of this kind, for one stream.
+     *
+     * @param bySegment whether short sounds are decided on onset segments (an onset model's) rather than windows
+     */
+    abstract SoundTracker track(int label, List<String> labels, DetectionSettings settings, EventDecider.Onsets onsets,
+            boolean bySegment);
 
     /** The kind's name as the POM and the model JSON write it: {@code short}, {@code held}. */
     public String id() {

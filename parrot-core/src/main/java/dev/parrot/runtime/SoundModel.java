@@ -3,6 +3,7 @@ package dev.parrot.runtime;
 import dev.parrot.ParrotException;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
+import dev.parrot.features.OnsetFeatures;
 import dev.parrot.model.ClassifierFormat;
 import dev.parrot.model.DetectionCalibration;
 import dev.parrot.model.LoadedClassifier;
@@ -46,15 +47,20 @@ public final class SoundModel {
     private final List<String> labels;
     private final String source;
     private final String formatNote;
+    /** The onset model, or null when short sounds are judged window by window. */
+    private final Classifier onsetClassifier;
+    private final Instances onsetHeader;
 
     private SoundModel(ModelDescriptor descriptor, Classifier classifier, Instances header, List<String> labels,
-            String source, String formatNote) {
+            String source, String formatNote, Classifier onsetClassifier, Instances onsetHeader) {
         this.descriptor = descriptor;
         this.classifier = classifier;
         this.header = header;
         this.labels = labels;
         this.source = source;
         this.formatNote = formatNote;
+        this.onsetClassifier = onsetClassifier;
+        this.onsetHeader = onsetHeader;
     }
 
     /**
@@ -70,7 +76,7 @@ public final class SoundModel {
         ModelFiles files = known ? ModelFiles.of(jsonOrModel)
                 : new ModelFiles(jsonOrModel.toAbsolutePath().getParent(), file);
         ModelFiles.Loaded both = files.readBoth();
-        return of(both.descriptor(), both.classifier(), files.classifierFile().toString());
+        return of(both.descriptor(), both.classifier(), both.onsets(), files.classifierFile().toString());
     }
 
     /**
@@ -101,14 +107,22 @@ public final class SoundModel {
         try (InputStream in = open(loader, model)) {
             loaded = ClassifierFormat.readAny(in.readAllBytes(), "class path resource " + model);
         }
-        return of(descriptor, loaded, "class path resource " + model);
+        LoadedClassifier onsets = null;
+        if (descriptor.onsets() != null) {
+            String onsetModel = base + ModelFiles.ONSETS_EXTENSION;
+            try (InputStream in = open(loader, onsetModel)) {
+                onsets = ClassifierFormat.readAny(in.readAllBytes(), "class path resource " + onsetModel);
+            }
+        }
+        return of(descriptor, loaded, onsets, "class path resource " + model);
     }
 
     private static InputStream open(ClassLoader loader, String resource) throws ParrotException {
         InputStream in = loader.getResourceAsStream(resource);
         if (in == null) {
-            throw new ParrotException("No model resource " + resource + " on the class path: package both "
-                    + "<name>.json and <name>.model, e.g. under src/main/resources.");
+            throw new ParrotException("No model resource " + resource + " on the class path: package all of "
+                    + "<name>.json, <name>.model and (when training wrote one) <name>.onsets.model, e.g. under"
+                    + " src/main/resources.");
         }
         return in;
     }
@@ -121,6 +135,11 @@ public final class SoundModel {
      * @throws ParrotException when the two do not make a model this version can feed
      */
     static SoundModel of(ModelDescriptor descriptor, LoadedClassifier loaded, String where)
+            throws ParrotException {
+        return of(descriptor, loaded, null, where);
+    }
+
+    static SoundModel of(ModelDescriptor descriptor, LoadedClassifier loaded, LoadedClassifier onsets, String where)
             throws ParrotException {
         FeatureSettings settings = descriptor.features().settings();
         if (settings == null) {
@@ -157,8 +176,68 @@ public final class SoundModel {
                     + " this version.", where, inHeader, descriptor.features().dimension(),
                     dimension));
         }
+        Instances onsetHeader = onsets == null ? null : onsetHeader(descriptor, onsets, labels, settings, where);
         return new SoundModel(descriptor, loaded.classifier(), header, Collections.unmodifiableList(labels), where,
-                loaded.note());
+                loaded.note(), onsets == null ? null : onsets.classifier(), onsetHeader);
+    }
+
+    /** The onset model's header, checked against the model's labels and the segment features it expects. */
+    private static Instances onsetHeader(ModelDescriptor descriptor, LoadedClassifier onsets, List<String> labels,
+            FeatureSettings settings, String where) throws ParrotException {
+        ModelDescriptor.OnsetModel described = descriptor.onsets();
+        if (described == null) {
+            throw new ParrotException(where + ": an onset model was given that the descriptor does not describe.");
+        }
+        Instances header = new Instances(onsets.header(), 0);
+        header.setClassIndex(header.numAttributes() - 1);
+        List<String> expected = new ArrayList<>(labels);
+        expected.add(ModelDescriptor.OnsetModel.NO_SOUND);
+        List<String> classes = new ArrayList<>();
+        Attribute classAttribute = header.classAttribute();
+        for (int i = 0; classAttribute.isNominal() && i < classAttribute.numValues(); i++) {
+            classes.add(classAttribute.value(i));
+        }
+        int dimension = new OnsetFeatures(settings, described.segmentMillis()).dimension();
+        if (!classes.equals(expected) || header.numAttributes() - 1 != dimension) {
+            throw new ParrotException(String.format(Locale.ROOT, "%s: its onset model does not fit the model (classes"
+                    + " %s for %s, %d values per segment for %d). Were its files copied from different runs? Retrain.",
+                    where, classes, expected, header.numAttributes() - 1, dimension));
+        }
+        return header;
+    }
+
+    /**
+     * How much audio from an onset a short sound is decided on, in milliseconds: its onset model's segment; 0 for a
+     * model without one, whose detector judges the onset's windows one by one.
+     */
+    public int onsetSegmentMillis() {
+        return onsetClassifier == null ? 0 : descriptor.onsets().segmentMillis();
+    }
+
+    /** The features of onset segments for this model's onset model; one per thread. Null without one. */
+    OnsetFeatures newOnsetFeatures() {
+        return onsetClassifier == null ? null : new OnsetFeatures(settings(), descriptor.onsets().segmentMillis());
+    }
+
+    /**
+     * The onset model's probabilities for one onset segment's features: per label in {@link #labels()} order, then
+     * that no sound was made, written into {@code out}.
+     *
+     * @throws IllegalStateException when the model has no onset model
+     */
+    public void onsetProbabilities(float[] features, double[] out) {
+        if (onsetClassifier == null) {
+            throw new IllegalStateException(source + " has no onset model");
+        }
+        double[] distribution;
+        synchronized (this) {
+            try {
+                distribution = onsetClassifier.distributionForInstance(ModelInput.instance(onsetHeader, features));
+            } catch (Exception e) {
+                throw new IllegalStateException("Weka could not classify an onset with " + source + ": " + e, e);
+            }
+        }
+        System.arraycopy(distribution, 0, out, 0, labels.size() + 1);
     }
 
     /** The model's name, as in its file names. */
@@ -268,14 +347,16 @@ public final class SoundModel {
      */
     public SoundModel copy() {
         Classifier own;
+        Classifier ownOnsets;
         synchronized (this) {
             try {
                 own = AbstractClassifier.makeCopy(classifier);
+                ownOnsets = onsetClassifier == null ? null : AbstractClassifier.makeCopy(onsetClassifier);
             } catch (Exception e) {
                 throw new IllegalStateException("Weka could not copy the classifier of " + source + ": " + e, e);
             }
         }
-        return new SoundModel(descriptor, own, header, labels, source, formatNote);
+        return new SoundModel(descriptor, own, header, labels, source, formatNote, ownOnsets, onsetHeader);
     }
 
     /**

@@ -13,7 +13,10 @@ import dev.parrot.evaluation.HeldOutProbabilities;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.DetectionCalibration;
 import dev.parrot.model.ModelDescriptor;
+import dev.parrot.onsets.OnsetExamples;
+import dev.parrot.onsets.OnsetLearner;
 import dev.parrot.runtime.DetectionSettings;
+import dev.parrot.runtime.SoundKind;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.core.Instances;
@@ -30,8 +33,13 @@ import java.util.Set;
  */
 final class Learning {
 
-    /** What was learnt: the estimate, the thresholds and the model to write. */
-    record Learned(ModelDescriptor.Evaluation evaluation, DetectionCalibration calibration, Classifier model) {
+    /**
+     * What was learnt: the estimate, the thresholds and the model to write.
+     *
+     * @param onsets the onset model, null when there is none (no short sound recorded as takes)
+     */
+    record Learned(ModelDescriptor.Evaluation evaluation, DetectionCalibration calibration, Classifier model,
+            OnsetLearner.Trained onsets) {
     }
 
     private final TrainingRequest request;
@@ -53,13 +61,17 @@ final class Learning {
         ProgressLog log = request.log();
         checkKinds(dataset);
         try {
+            Map<String, SoundKinds.Choice> kinds = kinds(dataset);
+            OnsetExamples.Examples onsetExamples = onsetExamples(dataset, kinds);
             int folds = CrossValidation.effectiveFolds(request.folds(), dataset);
             log.info("Estimating accuracy by " + folds + "-fold cross-validation, all windows of a recording kept"
                     + " in one fold (" + template.getClass().getSimpleName() + ")");
             HeldOutProbabilities heldOut = new HeldOutProbabilities(dataset.recordings(), dataset.sounds().size());
+            StreamFolds streams = onsetExamples == null ? null
+                    : new StreamFolds(request, dataset, onsetExamples, onsetLearner(), kinds, header);
             ModelDescriptor.Evaluation evaluation = new CrossValidation(request.folds(), request.balance(),
-                    request.seed(), log).evaluate(dataset, header, template, augmented::withCopies, heldOut);
-            DetectionCalibration calibration = calibrate(dataset, heldOut);
+                    request.seed(), log).evaluate(dataset, header, template, augmented::withCopies, heldOut, streams);
+            DetectionCalibration calibration = calibrate(dataset, heldOut, kinds, streams);
             heldOut = null;
             // Built only now, so that the cross-validation folds and the full set are never in memory together.
             TrainingSet.Balanced full = TrainingSet.build(header, dataset.sounds(),
@@ -67,7 +79,16 @@ final class Learning {
             log.info("Training the final model on " + full.data().numInstances() + " windows");
             Classifier model = AbstractClassifier.makeCopy(template);
             model.buildClassifier(full.data());
-            return new Learned(evaluation, calibration, model);
+            full = null;
+            OnsetLearner.Trained onsets = null;
+            if (onsetExamples != null) {
+                onsets = onsetLearner().train(request.modelName(), onsetExamples.classes(), onsetExamples.groups(),
+                        request.seed());
+                log.info(String.format(Locale.ROOT, "Trained the onset model on %d onset segments of %d ms",
+                        onsets.description().examples().stream().mapToInt(Integer::intValue).sum(),
+                        onsets.description().segmentMillis()));
+            }
+            return new Learned(evaluation, calibration, model, onsets);
         } catch (IOException | ParrotException e) {
             throw e;
         } catch (OutOfMemoryError e) {
@@ -77,6 +98,37 @@ final class Learning {
             throw new ParrotException("Weka could not train " + request.classifier() + " on these recordings: "
                     + e.getMessage(), e);
         }
+    }
+
+    private Map<String, SoundKinds.Choice> kinds(SoundDataset dataset) {
+        FeatureSettings features = request.features();
+        return SoundKinds.choose(dataset, features.hopSamples() / (double) features.sampleRate(),
+                request.soundKinds(), "set, not inferred from the recordings");
+    }
+
+    private OnsetLearner onsetLearner() {
+        return new OnsetLearner(request.features(), OnsetLearner.DEFAULT_SEGMENT_MILLIS, template, request.balance());
+    }
+
+    /**
+     * The onset model's examples, when a short sound was recorded as takes: without one, short sounds are judged
+     * window by window as before.
+     */
+    private OnsetExamples.Examples onsetExamples(SoundDataset dataset, Map<String, SoundKinds.Choice> kinds)
+            throws InterruptedException {
+        boolean shortTakes = dataset.recordings().stream().anyMatch(r -> r.part().isEmpty()
+                && !dataset.background().contains(r.sound())
+                && (!kinds.containsKey(r.sound()) || kinds.get(r.sound()).kind() == SoundKind.SHORT));
+        if (!shortTakes) {
+            return null;
+        }
+        long started = System.nanoTime();
+        OnsetExamples.Examples examples = new OnsetExamples(request.features(), OnsetLearner.DEFAULT_SEGMENT_MILLIS,
+                request.threads()).make(request.recordingsDirectory(), dataset, request.seed());
+        request.log().info(String.format(Locale.ROOT, "Onset segments: each take as recorded and in %d copies heard in"
+                + " context, and every onset in the background (%.1f s)", OnsetExamples.COPIES,
+                (System.nanoTime() - started) / 1e9));
+        return examples;
     }
 
     /** Refuses, before the long work, a kind set for a sound that is not learned: a typo would silently do nothing. */
@@ -94,17 +146,21 @@ final class Learning {
      * Each sound's kind, and the detector's thresholds for the onset rule that calibrated models use, and what each is
      * expected to do.
      */
-    private DetectionCalibration calibrate(SoundDataset dataset, HeldOutProbabilities heldOut) {
+    private DetectionCalibration calibrate(SoundDataset dataset, HeldOutProbabilities heldOut,
+            Map<String, SoundKinds.Choice> kinds, StreamFolds streams) {
         FeatureSettings features = request.features();
         double hop = features.hopSamples() / (double) features.sampleRate();
         Set<String> background = Set.copyOf(dataset.background());
-        Map<String, SoundKinds.Choice> kinds = SoundKinds.choose(dataset, hop, request.soundKinds(),
-                "set, not inferred from the recordings");
-        DetectionCalibration calibration = new ThresholdCalibration(DetectionSettings.onsets(),
-                request.falseAlarmsPerMinute()).calibrate(dataset, heldOut, background, hop, kinds);
+        ThresholdCalibration thresholds = new ThresholdCalibration(DetectionSettings.onsets(),
+                request.falseAlarmsPerMinute());
+        DetectionCalibration calibration = streams == null
+                ? thresholds.calibrate(dataset, heldOut, background, hop, kinds)
+                : thresholds.calibrate(streams.replay(), dataset.sounds(), background, kinds, streams.description());
         ProgressLog log = request.log();
-        log.info(String.format(Locale.ROOT, "Detector thresholds, each for at most %s false alarm(s) per minute of %s.",
-                request.falseAlarmsPerMinute(), background.isEmpty() ? "the other sounds" : "background"),
+        log.info(String.format(Locale.ROOT, "Detector thresholds, each for at most %s false alarm(s) per minute of %s%s.",
+                request.falseAlarmsPerMinute(), background.isEmpty() ? "the other sounds" : "background",
+                calibration.onStreams() ? String.format(Locale.ROOT, ", measured on %d simulated streams (%.1f min)",
+                        calibration.streams().count(), calibration.streams().minutes()) : ""),
                 Setting.FALSE_ALARMS_PER_MINUTE);
         for (DetectionCalibration.SoundThreshold t : calibration.sounds()) {
             log.info(t.held()

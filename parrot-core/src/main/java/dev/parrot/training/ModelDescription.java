@@ -35,7 +35,8 @@ final class ModelDescription {
                 new ModelDescriptor.Features(request.features(), dataset.featureNames().size()),
                 training(request, dataset, balancing, millis), classifier, learned.evaluation(),
                 dataset.background(), dataset.sounds().contains(silence) ? silence : null, null,
-                learned.calibration()).withFingerprint(fingerprint);
+                learned.calibration(), learned.onsets() == null ? null : learned.onsets().description())
+                .withFingerprint(fingerprint);
     }
 
     private static ModelDescriptor.Training training(TrainingRequest request, SoundDataset dataset,

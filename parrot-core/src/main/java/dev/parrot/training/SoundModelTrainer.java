@@ -98,7 +98,8 @@ public final class SoundModelTrainer {
         long millis = (System.nanoTime() - started) / 1_000_000;
         ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());
         ModelDescriptor descriptor = files.write(learned.model(), header,
-                ModelDescription.of(request, dataset, balancing, template, learned, millis, fingerprint));
+                ModelDescription.of(request, dataset, balancing, template, learned, millis, fingerprint),
+                learned.onsets() == null ? null : learned.onsets().part());
         ModelHistory.append(files, descriptor, log);
         TrainingLog.summary(log, descriptor, files);
         return new TrainingResult(descriptor, files);

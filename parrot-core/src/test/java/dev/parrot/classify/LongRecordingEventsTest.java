@@ -68,7 +68,9 @@ class LongRecordingEventsTest {
         assertEquals(p.hits().stream().map(Segment::label).toList(), marks.stream().map(Segment::label).toList(),
                 "one event per hit, of its sound: " + marks);
         for (int i = 0; i < marks.size(); i++) {
-            assertEquals(p.hits().get(i).startSeconds(), marks.get(i).startSeconds(), 0.06, marks.toString());
+            // A held sound starts once its probability, averaged over four windows, reaches its threshold.
+            double early = marks.get(i).label().equals("rush") ? 0.2 : 0.06;
+            assertEquals(p.hits().get(i).startSeconds(), marks.get(i).startSeconds(), early, marks.toString());
             if (marks.get(i).label().equals("rush")) {
                 // The held sound is marked from its start to its stop, as Parrot.py's segments mark it.
                 assertEquals(p.hits().get(i).endSeconds(), marks.get(i).endSeconds(), 0.15, marks.toString());
@@ -84,7 +86,7 @@ class LongRecordingEventsTest {
                 String.join("\n", csv));
         assertEquals(p.hits().stream().filter(h -> h.label().equals("rush")).count(),
                 csv.stream().filter(l -> l.endsWith(",stop")).count(), String.join("\n", csv));
-        assertTrue(csv.get(1).matches("0\\.[45]\\d\\d,low,0\\.\\d{4},-\\d+\\.\\d,once"), csv.get(1));
+        assertTrue(csv.get(1).matches("0\\.[45]\\d\\d,low,[01]\\.\\d{4},-\\d+\\.\\d,once"), csv.get(1));
 
         EventEvaluation.Figures f = UnseenEvaluation.read(reports.resolve("plain-unseen.json")).events().overall();
         assertEquals(11, f.onsets());

@@ -41,6 +41,7 @@ class SoundModelTest {
         Path models = Files.createDirectories(dir.resolve("models"));
         Files.copy(json, models.resolve("noises.json"));
         Files.copy(json.resolveSibling("plain.model"), models.resolve("noises.model"));
+        Files.copy(json.resolveSibling("plain.onsets.model"), models.resolve("noises.onsets.model"));
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
             SoundModel model = SoundModel.fromClasspath(loader, "/models/noises");
@@ -142,6 +143,7 @@ class SoundModelTest {
         Path json = TestSounds.modelFile();
         Files.copy(json, dir.resolve(name + ".json"));
         Files.copy(json.resolveSibling("plain.model"), dir.resolve(name + ".model"));
+        Files.copy(json.resolveSibling("plain.onsets.model"), dir.resolve(name + ".onsets.model"));
         return dir.resolve(name + ".json");
     }
 }

@@ -95,7 +95,8 @@ class SoundModelTrainerTest {
         assertTrue(Files.size(files.classifierFile()) > 0);
         assertTrue(Files.size(files.descriptorFile()) > 0);
         try (var listing = Files.list(dir.resolve("out-1"))) {
-            assertEquals(3, listing.count(), "the model, its JSON and its history; no temporary file left behind");
+            assertEquals(4, listing.count(), "the model, its onset model, its JSON and its history; no temporary file"
+                    + " left behind");
         }
     }
 

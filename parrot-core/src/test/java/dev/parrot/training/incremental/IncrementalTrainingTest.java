@@ -194,7 +194,7 @@ class IncrementalTrainingTest {
         ModelFiles.Loaded whole = files.readBoth();
         assertTrue(List.of(2L, 3L).contains(whole.descriptor().training().seed()));
         try (var listing = Files.list(dir.resolve("models"))) {
-            assertEquals(List.of("tones-history.json", "tones.json", "tones.model"),
+            assertEquals(List.of("tones-history.json", "tones.json", "tones.model", "tones.onsets.model"),
                     listing.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
         }
     }
@@ -208,6 +208,7 @@ class IncrementalTrainingTest {
     void aReaderWaitsForAWriterBetweenItsTwoFilesAndThenReadsItsWholeModel() throws Exception {
         ModelFiles files = trainer.train(request(1)).files();
         byte[] newClassifier = Files.readAllBytes(files.classifierFile());
+        byte[] newOnsets = Files.readAllBytes(files.onsetClassifierFile());
         byte[] newJson = Files.readAllBytes(files.descriptorFile());
         trainer.train(request(2));
         assertFalse(java.util.Arrays.equals(newClassifier, Files.readAllBytes(files.classifierFile())),
@@ -216,7 +217,9 @@ class IncrementalTrainingTest {
         FutureTask<ModelFiles.Loaded> read = new FutureTask<>(files::readBoth);
         Thread reader = new Thread(read, "reader");
         try (AutoCloseable writing = ModelLocks.holdForWriting(files.classifierFile().getParent(), "tones")) {
-            Files.write(files.classifierFile(), newClassifier); // the writer's first move: the pair is torn now
+            // The writer's first moves, its classifiers: the model's files are torn now.
+            Files.write(files.classifierFile(), newClassifier);
+            Files.write(files.onsetClassifierFile(), newOnsets);
             reader.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!read.isDone() && !ModelLocks.waitsForTheLock(reader) && System.nanoTime() < deadline) {

@@ -1,0 +1,297 @@
+package dev.parrot.onsets;
+
+import dev.parrot.Parallel;
+import dev.parrot.audio.UnreadableRecordingException;
+import dev.parrot.audio.WavDecoder;
+import dev.parrot.augmentation.Augmenter;
+import dev.parrot.dataset.RecordingFeatures;
+import dev.parrot.dataset.SoundDataset;
+import dev.parrot.features.FeatureSettings;
+import dev.parrot.features.OnsetFeatures;
+import dev.parrot.features.SoundWindows;
+import dev.parrot.model.ModelDescriptor;
+import dev.parrot.runtime.DetectionSettings;
+import dev.parrot.runtime.OnsetRule;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The onset model's examples: onset segments where the detector will meet them. A take recorded alone starts from
+ * digital silence close to full scale; a microphone hears the same noise after talking or room, tens of dB quieter. So
+ * each take is also heard in context: after a stretch of the user's background recordings and over them (coloured
+ * noise when there are none), at a random level across the live range. Its segment starts where the detector's own
+ * onset rule ({@link OnsetRule}) finds the onset in that mix, a little early or late as the rule happens to be. The
+ * segments at every onset the rule finds in the background recordings, and a few milliseconds either side, are the
+ * background's: talking starts syllable after syllable, and each must be told from a click. Onsets in coloured noise of
+ * changing level are {@link ModelDescriptor.OnsetModel#NO_SOUND}, so that a model without background still learns that
+ * a rise alone is no sound.
+ *
+ * <p>The examples of one recording are kept together (a {@link RecordingFeatures} per file, its "windows" the segment
+ * vectors), so that cross-validation keeps a recording's copies in the fold of the recording.
+ */
+public final class OnsetExamples {
+
+    /** Copies of each take heard in context, beside the take as recorded. */
+    public static final int COPIES = Integer.getInteger("parrot.onsetCopies", 6);
+    /** The background audio read for negatives, at most; the stretch of it each copy is laid over is drawn from it. */
+    static final double MAX_BACKGROUND_SECONDS = 600;
+    /** Shifts of each background onset, in ms: the rule finds a sound's onset anywhere within a hop. */
+    private static final double[] SHIFTS_MS = {0, -7.5, 7.5, -15, 15};
+    /** The file name of the generated noise examples, which no recording has. */
+    public static final String NOISE = "(coloured noise)";
+    private static final int NOISE_GROUPS = 8;
+    private static final double NOISE_SECONDS = 8;
+    private static final double ROOM_DBFS = -62;
+
+    /**
+     * @param groups the examples, one entry per recording file (and per group of noise examples)
+     * @param classes the onset model's class values: the labels, then {@code NO_SOUND}
+     * @param background the background recordings read, by file, at the features' rate
+     */
+    public record Examples(List<RecordingFeatures> groups, List<String> classes, Map<String, float[]> background) {
+    }
+
+    private final FeatureSettings settings;
+    private final int segmentMillis;
+    private final DetectionSettings rule;
+    private final int threads;
+
+    public OnsetExamples(FeatureSettings settings, int segmentMillis, int threads) {
+        this.settings = settings;
+        this.segmentMillis = segmentMillis;
+        this.rule = DetectionSettings.onsets();
+        this.threads = Math.max(1, threads);
+    }
+
+    /** The segment length the examples are of. */
+    public int segmentMillis() {
+        return segmentMillis;
+    }
+
+    /** The onset examples of the data set's takes and background recordings. */
+    public Examples make(Path recordingsDirectory, SoundDataset dataset, long seed) throws InterruptedException {
+        List<String> classes = new ArrayList<>(dataset.sounds());
+        classes.add(ModelDescriptor.OnsetModel.NO_SOUND);
+        Map<String, float[]> background = readBackground(recordingsDirectory, dataset);
+        List<float[]> beds = List.copyOf(background.values());
+        List<RecordingFeatures> takes = dataset.recordings().stream()
+                .filter(r -> r.part().isEmpty() && !dataset.background().contains(r.sound())).toList();
+        List<RecordingFeatures> groups = new ArrayList<>(Parallel.map(takes, threads, take -> {
+            float[] samples;
+            try {
+                samples = WavDecoder.read(recordingsDirectory.resolve(take.file())).resampledTo(settings.sampleRate())
+                        .samples();
+            } catch (UnreadableRecordingException e) {
+                // Read a moment ago; gone or changed since. Its onsets are left out, its windows stay.
+                return null;
+            }
+            Random random = new Random(seed * 1_000_003L + take.file().hashCode());
+            return group(take.file(), take.sound(), takeSegments(samples, beds, random));
+        }).stream().filter(g -> g != null && g.windows().length > 0).toList());
+        Map<String, String> labelOf = new LinkedHashMap<>();
+        for (RecordingFeatures r : dataset.recordings()) {
+            if (dataset.background().contains(r.sound())) {
+                labelOf.putIfAbsent(r.file(), r.sound());
+            }
+        }
+        List<String> files = List.copyOf(background.keySet());
+        groups.addAll(Parallel.map(files, threads, file -> group(file, labelOf.get(file),
+                backgroundSegments(background.get(file)))).stream().filter(g -> g.windows().length > 0).toList());
+        for (int g = 0; g < NOISE_GROUPS; g++) {
+            Random random = new Random(seed * 7919L + g);
+            groups.add(group(NOISE + " " + (g + 1), ModelDescriptor.OnsetModel.NO_SOUND,
+                    backgroundSegments(steppedNoise(random))));
+        }
+        return new Examples(groups, classes, background);
+    }
+
+    private RecordingFeatures group(String file, String label, List<float[]> segments) {
+        return new RecordingFeatures(file, label, 0, segments.toArray(float[][]::new));
+    }
+
+    /** The take as recorded, and its copies in context, each at the onset the rule finds. */
+    List<float[]> takeSegments(float[] take, List<float[]> beds, Random random) {
+        OnsetFeatures features = new OnsetFeatures(settings, segmentMillis);
+        List<float[]> segments = new ArrayList<>();
+        int asRecorded = soundOnset(take, 0);
+        if (asRecorded >= 0) {
+            segments.add(features.extract(take, asRecorded));
+        }
+        float[] sound = fromFirstAudible(take);
+        if (sound.length == 0) {
+            return segments;
+        }
+        for (int c = 0; c < COPIES; c++) {
+            float[] mixed = inContext(sound, beds, random);
+            int lead = mixed.length - sound.length;
+            int onset = soundOnset(mixed, lead - settings.windowSamples() - settings.hopSamples());
+            if (onset >= 0) {
+                segments.add(features.extract(mixed, onset));
+            }
+        }
+        return segments;
+    }
+
+    /**
+     * The onset of the sound in {@code samples}: the last onset the rule finds at or before the loudest window, if it
+     * lies at {@code earliest} or later; -1 when there is none (the detector would not find the sound either).
+     */
+    int soundOnset(float[] samples, int earliest) {
+        List<Integer> onsets = OnsetRule.onsets(samples, settings, rule);
+        int loudest = 0;
+        double loudestLevel = Double.NEGATIVE_INFINITY;
+        int window = settings.windowSamples();
+        for (int start = Math.max(0, earliest); start + window <= samples.length; start += settings.hopSamples()) {
+            double level = SoundWindows.levelDbfs(samples, start, window);
+            if (level > loudestLevel) {
+                loudestLevel = level;
+                loudest = start;
+            }
+        }
+        int found = -1;
+        for (int onset : onsets) {
+            if (onset <= loudest) {
+                found = onset;
+            }
+        }
+        return found >= earliest ? found : -1;
+    }
+
+    /** The take from a few ms before its first sample at 2% of its peak, at most a second and a half of it. */
+    private float[] fromFirstAudible(float[] take) {
+        float peak = 0;
+        for (float v : take) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        if (peak == 0) {
+            return new float[0];
+        }
+        int first = 0;
+        while (Math.abs(take[first]) < 0.02f * peak) {
+            first++;
+        }
+        first = Math.max(0, first - settings.sampleRate() / 200);
+        int length = Math.min(take.length - first, settings.sampleRate() * 3 / 2);
+        float[] out = new float[length];
+        System.arraycopy(take, first, out, 0, length);
+        return out;
+    }
+
+    /**
+     * The sound after 0.3-1 s of background and over it: its peak at -30..0 dBFS, the background's level 10-40 dB
+     * below that peak, and a quiet room under both.
+     */
+    private float[] inContext(float[] sound, List<float[]> beds, Random random) {
+        int rate = settings.sampleRate();
+        int lead = (int) ((0.3 + 0.7 * random.nextDouble()) * rate);
+        float[] out = new float[lead + sound.length];
+        float peak = 0;
+        for (float v : sound) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        double peakDb = -30 * random.nextDouble();
+        float gain = (float) (Math.pow(10, peakDb / 20) / peak);
+        for (int i = 0; i < sound.length; i++) {
+            out[lead + i] = sound[i] * gain;
+        }
+        float[] bed = beds.isEmpty() ? Augmenter.colouredNoise(out.length, random) : slice(beds, out.length, random);
+        addAt(out, bed, peakDb - 10 - 30 * random.nextDouble());
+        addAt(out, Augmenter.colouredNoise(out.length, random), ROOM_DBFS);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(-1f, Math.min(1f, out[i]));
+        }
+        return out;
+    }
+
+    /** {@code length} samples from a random place of a random background recording, looped when shorter. */
+    private static float[] slice(List<float[]> beds, int length, Random random) {
+        float[] source = beds.get(random.nextInt(beds.size()));
+        int from = random.nextInt(source.length);
+        float[] out = new float[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = source[(from + i) % source.length];
+        }
+        return out;
+    }
+
+    /** Adds {@code noise} to {@code out} at an RMS level of {@code dbfs} (nothing when it is silent). */
+    private static void addAt(float[] out, float[] noise, double dbfs) {
+        double power = 0;
+        for (float v : noise) {
+            power += v * (double) v;
+        }
+        power /= Math.max(1, noise.length);
+        if (power <= 0) {
+            return;
+        }
+        float scale = (float) (Math.pow(10, dbfs / 20) / Math.sqrt(power));
+        for (int i = 0; i < out.length; i++) {
+            out[i] += noise[i] * scale;
+        }
+    }
+
+    /** The segments at every onset the rule finds, and a few ms either side. */
+    List<float[]> backgroundSegments(float[] samples) {
+        OnsetFeatures features = new OnsetFeatures(settings, segmentMillis);
+        List<float[]> segments = new ArrayList<>();
+        for (int onset : OnsetRule.onsets(samples, settings, rule)) {
+            for (double shift : SHIFTS_MS) {
+                int at = onset + (int) Math.round(shift * settings.sampleRate() / 1000);
+                if (at >= 0 && at < samples.length) {
+                    segments.add(features.extract(samples, at));
+                }
+            }
+        }
+        return segments;
+    }
+
+    /** Coloured noise whose level jumps every 0.1-0.6 s (-60..-25 dBFS RMS), with a quiet room under it. */
+    private float[] steppedNoise(Random random) {
+        int rate = settings.sampleRate();
+        float[] out = new float[(int) (NOISE_SECONDS * rate)];
+        int at = 0;
+        while (at < out.length) {
+            int length = Math.min(out.length - at, (int) ((0.1 + 0.5 * random.nextDouble()) * rate));
+            float[] piece = Augmenter.colouredNoise(length, random);
+            float[] placed = new float[length];
+            addAt(placed, piece, -60 + 35 * random.nextDouble());
+            System.arraycopy(placed, 0, out, at, length);
+            at += length;
+        }
+        addAt(out, Augmenter.colouredNoise(out.length, random), ROOM_DBFS);
+        return out;
+    }
+
+    /** The background recordings, whole, at the features' rate, up to {@link #MAX_BACKGROUND_SECONDS} in all. */
+    private Map<String, float[]> readBackground(Path recordingsDirectory, SoundDataset dataset) {
+        Set<String> files = new LinkedHashSet<>();
+        for (RecordingFeatures recording : dataset.recordings()) {
+            if (dataset.background().contains(recording.sound())) {
+                files.add(recording.file());
+            }
+        }
+        Map<String, float[]> audio = new LinkedHashMap<>();
+        long samples = 0;
+        for (String file : files) {
+            if (samples >= MAX_BACKGROUND_SECONDS * settings.sampleRate()) {
+                break;
+            }
+            try {
+                float[] x = WavDecoder.read(recordingsDirectory.resolve(file)).resampledTo(settings.sampleRate())
+                        .samples();
+                audio.put(file, x);
+                samples += x.length;
+            } catch (UnreadableRecordingException e) {
+                // Left out, as an unreadable take's copies are.
+            }
+        }
+        return audio;
+    }
+}
