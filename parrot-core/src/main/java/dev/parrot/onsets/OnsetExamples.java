@@ -39,7 +39,7 @@ import java.util.Set;
 public final class OnsetExamples {
 
     /** Copies of each take heard in context, beside the take as recorded. */
-    public static final int COPIES = Integer.getInteger("parrot.onsetCopies", 6);
+    public static final int COPIES = 6;
     /** The background audio read for negatives, at most; the stretch of it each copy is laid over is drawn from it. */
     static final double MAX_BACKGROUND_SECONDS = 600;
     /** Shifts of each background onset, in ms: the rule finds a sound's onset anywhere within a hop. */
