@@ -264,7 +264,7 @@ public final class ThresholdCalibration {
                 + " judged by the fold's models", trim(target), streams.onsetMilliseconds() > 0
                         ? "the onset model on the first " + streams.onsetMilliseconds() + " ms from each onset"
                         : "the onset rule", rule.smoothingWindows(), streams.count(),
-                streams.realBackground() ? "its held-out background recordings" : "coloured noise and quiet room");
+                streams.realBackground() ? "its held-out background recordings" : "quiet room");
         return new DetectionCalibration(method, target, round(streams.backgroundMinutes()), rule.rule().name(),
                 rule.minimumLevelDbfs(), rule.onsetRiseDb(), rule.onsetWindows(), rule.smoothingWindows(), thresholds,
                 streams);

@@ -220,7 +220,8 @@ public record QualityGate(Double minimumAccuracy, Double minimumRecall, Double m
         }
         shortfalls.lines.add("live recall as calibrated in " + (descriptorFile == null ? "the model's descriptor"
                 : descriptorFile.toString()) + " for at most " + falseAlarms(c.targetFalseAlarmsPerMinute())
-                + " per minute per sound, " + measuredOn(c));
+                + (c.onStreams() ? " per minute of background for all sounds together, " : " per minute per sound, ")
+                + measuredOn(c));
         shortfalls.liveTarget = c.targetFalseAlarmsPerMinute();
         // Streams say what their background was; an older calibration was against the background labels if any.
         shortfalls.liveWithoutBackground = c.streams() != null ? !c.streams().realBackground()
@@ -240,7 +241,7 @@ public record QualityGate(Double minimumAccuracy, Double minimumRecall, Double m
             return streams + String.format(Locale.ROOT, ": held-out recordings at live levels between %.1f min of"
                     + " the background recordings (%s)", s.backgroundMinutes(), String.join(", ", s.background()));
         }
-        return streams + ", between coloured noise and quiet room: the model has no background label, so a room"
+        return streams + ", of quiet room: the model has no background label, so a room"
                 + " and voices like yours were not part of it";
     }
 

@@ -51,13 +51,13 @@ public record DetectionCalibration(String method, double targetFalseAlarmsPerMin
     /**
      * The simulated streams of a calibration: per cross-validation fold, the fold's held-out recordings of the sounds
      * at random live levels and gaps between stretches of its held-out background recordings (or, without
-     * background labels, of coloured noise and quiet room), judged by the detector the fold's models make.
+     * background labels, of quiet room), judged by the detector the fold's models make.
      *
      * @param count how many streams (one per fold)
      * @param minutes their total length
      * @param backgroundMinutes the minutes of background in them, which false alarms are counted per
      * @param background what the background stretches were: the background labels' names, or null when the model
-     *        has none and they were coloured noise and quiet room (figures to take with care: a user's room and
+     *        has none and they were quiet room (figures to take with care: a user's room and
      *        voice are not noise)
      * @param onsetMilliseconds how much audio from an onset a short sound is decided on (0: the window rule)
      */

@@ -157,8 +157,9 @@ final class Learning {
                 ? thresholds.calibrate(dataset, heldOut, background, hop, kinds)
                 : thresholds.calibrate(streams.replay(), dataset.sounds(), background, kinds, streams.description());
         ProgressLog log = request.log();
-        log.info(String.format(Locale.ROOT, "Detector thresholds, each for at most %s false alarm(s) per minute of %s%s.",
-                request.falseAlarmsPerMinute(), background.isEmpty() ? "the other sounds" : "background",
+        log.info(String.format(Locale.ROOT, "Detector thresholds, for at most %s false alarm(s) per minute of %s%s.",
+                request.falseAlarmsPerMinute(), calibration.onStreams() ? "background, all sounds together"
+                        : background.isEmpty() ? "the other sounds, each" : "background, each",
                 calibration.onStreams() ? String.format(Locale.ROOT, ", measured on %d simulated streams (%.1f min)",
                         calibration.streams().count(), calibration.streams().minutes()) : ""),
                 Setting.FALSE_ALARMS_PER_MINUTE);

@@ -124,7 +124,7 @@ final class StreamFolds implements CrossValidation.FoldObserver {
         replay.add(judge(stream, model, onsets));
         log.info(String.format(Locale.ROOT, "  fold %d: a simulated stream of %.1f min (%d sounds, %.1f min of %s)"
                         + " judged by the fold's models (%.1f s)", fold + 1, stream.seconds() / 60, takes.size(),
-                stream.backgroundSeconds() / 60, beds.isEmpty() ? "coloured noise and room" : "background",
+                stream.backgroundSeconds() / 60, beds.isEmpty() ? "quiet room" : "background",
                 (System.nanoTime() - started) / 1e9));
     }
 

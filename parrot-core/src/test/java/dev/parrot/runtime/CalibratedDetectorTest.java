@@ -30,7 +30,7 @@ class CalibratedDetectorTest {
             // Without background recordings to show false alarms, calibration never goes below "likelier than all
             // the others together".
             assertTrue(calibration.onStreams() && !calibration.streams().realBackground(), "calibrated on streams"
-                    + " of coloured noise: these sounds have no background label");
+                    + " of quiet room: these sounds have no background label");
             assertTrue(t.threshold() >= 0.5 && t.threshold() <= 1, t.toString());
             assertTrue(t.expectedRecall() > 0.5, "three sounds this easy are found: " + t);
             assertEquals(t.threshold(), live.confidenceOf(t.sound()), 0.0);

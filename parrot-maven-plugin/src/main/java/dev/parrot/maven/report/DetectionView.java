@@ -151,7 +151,7 @@ public record DetectionView(String intro, String measured, boolean caution, List
 
     /**
      * What the figures were measured on. Streams between the user's own background recordings are the nearest to a
-     * microphone in use; streams between coloured noise say nothing of talk or typing, which the reader must know
+     * microphone in use; streams between quiet room say nothing of talk or typing, which the reader must know
      * before trusting a false-alarm rate; a calibration before streams judged each recording on its own.
      */
     private static String measured(DetectionCalibration.Streams s, ReportLabels l) {

@@ -85,7 +85,7 @@ class LiveDetectionReportTest {
                 + " onset. The model has no background label,"), withOnsets);
         assertTrue(page.contains("<p class=\"parrot-note parrot-caution\">Measured on one simulated stream (2.5 min)"
                 + " of held-out recordings at live levels. The model has no background label, so its thresholds and"
-                + " false alarms come from coloured noise and quiet room, not from a room and voices like yours:"
+                + " false alarms come from streams of quiet room, not from a room and voices like yours:"
                 + " recording a background folder (talking, typing, the room) makes these figures trustworthy.</p>"),
                 page);
         assertFalse(page.contains("decided on the first"), "onsetMilliseconds 0: the window rule, nothing to say");
