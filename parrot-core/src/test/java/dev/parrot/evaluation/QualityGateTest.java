@@ -147,8 +147,8 @@ class QualityGateTest {
         String message = QualityGate.of(null, null, 0.8).failures(calibrated(
                 new DetectionCalibration.Streams(1, 3, 2, null, 240))).orElseThrow();
         assertTrue(message.contains("calibrated in the model's descriptor for at most 0.5 false alarms per minute"
-                + " per sound, measured on 1 simulated stream (3.0 min), of quiet room: the"
-                + " model has no background label"), message);
+                + " of background for all sounds together, measured on 1 simulated stream (3.0 min), of quiet room:"
+                + " the model has no background label"), message);
         assertTrue(message.contains("; record a background folder (talking, typing, the room) too, so that live"
                 + " recall is measured against your own background;"), message);
     }

@@ -137,9 +137,12 @@ public record DetectionView(String intro, String measured, boolean caution, List
                     held && t.expectedCoverage() != null ? l.percent(t.expectedCoverage()) : "\u2013",
                     l.number(t.expectedFalseAlarmsPerMinute(), 2), l.count(t.onsets()), plot(t, c, l)));
         }
-        String intro = l.get("live.intro", l.number(c.targetFalseAlarmsPerMinute(), 2),
-                l.number(c.minutesJudged(), 1), l.get("live.rule." + c.rule().toLowerCase(Locale.ROOT),
-                        c.onsetWindows(), l.number(c.onsetRiseDb(), 1)));
+        // Calibrated on streams, short sounds are decided on an onset's segment and the target is all sounds'.
+        boolean bySegment = c.onStreams() && c.streams().onsetMilliseconds() > 0;
+        String rule = l.get(bySegment ? "live.rule.segment" : "live.rule." + c.rule().toLowerCase(Locale.ROOT),
+                c.onsetWindows(), l.number(c.onsetRiseDb(), 1));
+        String intro = l.get(c.onStreams() ? "live.intro.streams" : "live.intro",
+                l.number(c.targetFalseAlarmsPerMinute(), 2), l.number(c.minutesJudged(), 1), rule);
         if (anyHeld) {
             intro += " " + l.get("live.held", c.smoothingWindows() > 0 ? c.smoothingWindows()
                     : dev.parrot.runtime.DetectionSettings.DEFAULT_SMOOTHING_WINDOWS);
