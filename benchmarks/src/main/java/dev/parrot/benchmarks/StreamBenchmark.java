@@ -17,6 +17,7 @@ import dev.parrot.runtime.AudioSource;
 import dev.parrot.runtime.DecisionRule;
 import dev.parrot.runtime.SoundDetector;
 import dev.parrot.runtime.SoundListener;
+import dev.parrot.runtime.SoundKind;
 import dev.parrot.features.OnsetFeatures;
 import java.util.HashMap;
 import dev.parrot.runtime.SoundClassifier;
@@ -143,6 +144,9 @@ public final class StreamBenchmark {
         double window = features.windowSamples() / (double) features.sampleRate();
         List<Case> cases = new ArrayList<>();
         List<List<Detection>> ownDetections = new ArrayList<>();
+        // The model's short sounds' reports alone, and the truth of the sounds it calls short: what the goals are of.
+        List<List<Detection>> ownShort = new ArrayList<>();
+        List<List<Segment>> shortTruth = new ArrayList<>();
         double detectorSeconds = 0;
         double streamSeconds = 0;
         for (Path dir : dirs) {
@@ -182,11 +186,18 @@ public final class StreamBenchmark {
             }
             // What a user gets: SoundModel.newDetector(listener), the model's own settings, fed the stream's file.
             List<Detection> mine = new ArrayList<>();
+            List<Detection> mineShort = new ArrayList<>();
             SoundDetector own = model.newDetector(event -> {
                 if (event.begins()) {
                     mine.add(new Detection(event.sound(), event.decidedSeconds()));
                 }
+                if (event.phase() == SoundEvent.Phase.ONCE) {
+                    mineShort.add(new Detection(event.sound(), event.decidedSeconds()));
+                }
             });
+            ownShort.add(mineShort);
+            shortTruth.add(c.truth().stream().filter(t -> model.labels().contains(t.label())
+                    && model.kindOf(t.label()) == SoundKind.SHORT).toList());
             try (AudioSource file = AudioInputs.wav(dir.resolve("stream.wav"))) {
                 own.run(file);
             }
@@ -248,6 +259,14 @@ public final class StreamBenchmark {
                 .toList().toString());
         table.append(String.format(Locale.ROOT, "  %-50s | %-37s |%n", "ours, the model's own calibrated settings",
                 Sweep.describe(Double.NaN, calibrated)));
+        List<OnsetScore> ownShortScores = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            ownShortScores.add(OnsetScore.of(shortTruth.get(i), ownShort.get(i), cases.get(i).seconds()));
+        }
+        OnsetScore shortOnly = OnsetScore.pooled(ownShortScores);
+        json.put("ours_calibrated_short_sounds", scoreJson(shortOnly));
+        table.append(String.format(Locale.ROOT, "  %-50s | %-37s |%n", "  its short sounds alone (" + shortOnly.onsets()
+                + " hits)", Sweep.describe(Double.NaN, shortOnly)));
 
         // Parrot.py's kinds of error, for our model with the onset rule at its threshold for the target.
         Sweep best = sweep(cases, Case::ours, onsets().settings(), hop, window);
