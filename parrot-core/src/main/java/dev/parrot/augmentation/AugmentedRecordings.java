@@ -15,6 +15,7 @@ import dev.parrot.model.AugmentationSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public final class AugmentedRecordings {
         Augmenter augmenter = new Augmenter(settings, features.sampleRate());
         BackgroundMixer mixer = settings.contextProbability() > 0
                 ? new BackgroundMixer(settings, features.sampleRate(),
-                        backgroundAudio(recordingsDirectory, dataset, features.sampleRate()))
+                        List.copyOf(backgroundAudio(recordingsDirectory, dataset, features.sampleRate()).values()))
                 : null;
         ThreadLocal<FeatureExtractor> extractors = ThreadLocal.withInitial(() -> new FeatureExtractor(features));
         List<RecordingFeatures> recordings = dataset.recordings();
@@ -124,10 +125,12 @@ public final class AugmentedRecordings {
 
     /**
      * The audio of the background labels' recordings, each file once, up to {@link #MAX_BACKGROUND_SECONDS} in all
-     * (enough variety for the beds; bounded memory). Unreadable files are left out: they were read a moment ago.
+     * (enough variety for the beds; bounded memory), by file. Unreadable files are left out: they were read a moment
+     * ago. The onset model's examples and its calibration streams are drawn from the same audio.
      */
-    private static List<float[]> backgroundAudio(Path recordingsDirectory, SoundDataset dataset, int sampleRate) {
-        List<float[]> audio = new ArrayList<>();
+    public static Map<String, float[]> backgroundAudio(Path recordingsDirectory, SoundDataset dataset,
+            int sampleRate) {
+        Map<String, float[]> audio = new LinkedHashMap<>();
         Set<String> files = new LinkedHashSet<>();
         for (RecordingFeatures recording : dataset.recordings()) {
             if (dataset.background().contains(recording.sound())) {
@@ -141,7 +144,7 @@ public final class AugmentedRecordings {
             }
             try {
                 float[] x = WavDecoder.read(recordingsDirectory.resolve(file)).resampledTo(sampleRate).samples();
-                audio.add(x);
+                audio.put(file, x);
                 samples += x.length;
             } catch (UnreadableRecordingException e) {
                 // Left out, as an unreadable take's copies are.

@@ -3,6 +3,7 @@ package dev.parrot.onsets;
 import dev.parrot.Parallel;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.audio.WavDecoder;
+import dev.parrot.augmentation.AugmentedRecordings;
 import dev.parrot.augmentation.Augmenter;
 import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
@@ -16,11 +17,9 @@ import dev.parrot.runtime.OnsetRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * The onset model's examples: onset segments where the detector will meet them. A take recorded alone starts from
@@ -40,8 +39,6 @@ public final class OnsetExamples {
 
     /** Copies of each take heard in context, beside the take as recorded. */
     public static final int COPIES = 6;
-    /** The background audio read for negatives, at most; the stretch of it each copy is laid over is drawn from it. */
-    static final double MAX_BACKGROUND_SECONDS = 600;
     /** Shifts of each background onset, in ms: the rule finds a sound's onset anywhere within a hop. */
     private static final double[] SHIFTS_MS = {0, -7.5, 7.5, -15, 15};
     /** The file name of the generated noise examples, which no recording has. */
@@ -79,7 +76,8 @@ public final class OnsetExamples {
     public Examples make(Path recordingsDirectory, SoundDataset dataset, long seed) throws InterruptedException {
         List<String> classes = new ArrayList<>(dataset.sounds());
         classes.add(ModelDescriptor.OnsetModel.NO_SOUND);
-        Map<String, float[]> background = readBackground(recordingsDirectory, dataset);
+        Map<String, float[]> background = AugmentedRecordings.backgroundAudio(recordingsDirectory, dataset,
+                settings.sampleRate());
         List<float[]> beds = List.copyOf(background.values());
         List<RecordingFeatures> takes = dataset.recordings().stream()
                 .filter(r -> r.part().isEmpty() && !dataset.background().contains(r.sound())).toList();
@@ -267,31 +265,5 @@ public final class OnsetExamples {
         }
         addAt(out, Augmenter.colouredNoise(out.length, random), ROOM_DBFS);
         return out;
-    }
-
-    /** The background recordings, whole, at the features' rate, up to {@link #MAX_BACKGROUND_SECONDS} in all. */
-    private Map<String, float[]> readBackground(Path recordingsDirectory, SoundDataset dataset) {
-        Set<String> files = new LinkedHashSet<>();
-        for (RecordingFeatures recording : dataset.recordings()) {
-            if (dataset.background().contains(recording.sound())) {
-                files.add(recording.file());
-            }
-        }
-        Map<String, float[]> audio = new LinkedHashMap<>();
-        long samples = 0;
-        for (String file : files) {
-            if (samples >= MAX_BACKGROUND_SECONDS * settings.sampleRate()) {
-                break;
-            }
-            try {
-                float[] x = WavDecoder.read(recordingsDirectory.resolve(file)).resampledTo(settings.sampleRate())
-                        .samples();
-                audio.put(file, x);
-                samples += x.length;
-            } catch (UnreadableRecordingException e) {
-                // Left out, as an unreadable take's copies are.
-            }
-        }
-        return audio;
     }
 }
