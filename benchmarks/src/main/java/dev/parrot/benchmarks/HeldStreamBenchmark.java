@@ -5,6 +5,7 @@ import dev.parrot.dataset.DatasetOptions;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.DetectionCalibration;
 import dev.parrot.runtime.DetectionSettings;
+import dev.parrot.runtime.DecisionRule;
 import dev.parrot.runtime.EventDecider;
 import dev.parrot.runtime.SoundDetector;
 import dev.parrot.runtime.SoundEvent;
@@ -104,7 +105,8 @@ public final class HeldStreamBenchmark {
         detector.accept(samples, 0, samples.length, features.sampleRate());
         detector.finish();
         double detectorSeconds = (System.nanoTime() - started) / 1e9;
-        List<SoundEvent> replayed = replay(model.detectionSettings(), model.labels(), ours, levels, hop, seconds);
+        StreamBenchmark.Scored scored = StreamBenchmark.Scored.of(model, ours, samples);
+        List<SoundEvent> replayed = replay(model.detectionSettings(), scored, levels, hop, window, seconds);
         if (replayed.size() != events.size()) {
             System.err.println("[warn] the detector reported " + events.size() + " events, the replay of its"
                     + " decisions over the same probabilities " + replayed.size());
@@ -154,7 +156,7 @@ public final class HeldStreamBenchmark {
                 double keep = Math.max(0, start - margin);
                 b.sound(e.getKey(), x -> x.withKeepConfidence(keep));
             }
-            HeldScore v = HeldScore.of(truth, kinds, replay(b.build(), model.labels(), ours, levels, hop, seconds),
+            HeldScore v = HeldScore.of(truth, kinds, replay(b.build(), scored, levels, hop, window, seconds),
                     seconds, window);
             String name = String.format(Locale.ROOT, "ours, own thresholds, keep = start - %.2f", margin);
             variants.put(name, v.json());
@@ -203,14 +205,16 @@ public final class HeldStreamBenchmark {
     }
 
     /** The detector's decisions over probabilities computed beforehand, every event as the listener gets it. */
-    static List<SoundEvent> replay(DetectionSettings settings, List<String> labels, double[][] probabilities,
-            double[] levels, double hop, double seconds) {
-        EventDecider decider = new EventDecider(settings, labels, hop);
+    static List<SoundEvent> replay(DetectionSettings settings, StreamBenchmark.Scored scored, double[] levels,
+            double hop, double window, double seconds) {
+        boolean bySegment = scored.onsets() != null && settings.rule() == DecisionRule.ONSET;
+        EventDecider decider = new EventDecider(settings, scored.labels(), hop, window,
+                bySegment ? scored.segmentSeconds() : 0);
         List<SoundEvent> events = new ArrayList<>();
         SoundListener all = SoundListener.all(events::add);
         for (int w = 0; w < levels.length; w++) {
-            double[] p = probabilities[w];
-            decider.next(w * hop, levels[w], () -> p, all);
+            double[] p = scored.probabilities()[w];
+            decider.next(w * hop, levels[w], () -> p, scored.onsets(), all);
         }
         decider.finish(seconds, all);
         return events;
@@ -232,8 +236,8 @@ public final class HeldStreamBenchmark {
             double threshold = step / 100.0;
             DetectionSettings rule = DetectionSettings.defaults().withConfidence(threshold)
                     .withMuted(Set.of(StreamBenchmark.BACKGROUND));
-            HeldScore s = HeldScore.of(truth, kinds, replay(rule, scored.labels(), scored.probabilities(), levels,
-                    hop, seconds), seconds, window);
+            HeldScore s = HeldScore.of(truth, kinds, replay(rule, scored, levels, hop, window, seconds),
+                    seconds, window);
             if (s.falseAlarmsPerMinute() <= TARGET_FALSE_ALARMS_PER_MINUTE
                     && (best == null || s.slotCoverage() > best.score.slotCoverage())) {
                 best = new Sweep(threshold, s);
