@@ -199,15 +199,16 @@ public final class StreamBenchmark {
             // as a report in the background.
             List<Segment> held = c.truth().stream().filter(t -> model.labels().contains(t.label())
                     && model.kindOf(t.label()) == SoundKind.HELD).toList();
-            ownShort.add(mineShort.stream().filter(d -> held.stream().noneMatch(t -> d.decidedSeconds()
-                    >= t.startSeconds() - OnsetScore.EARLY_SECONDS && d.decidedSeconds() <= Math.max(t.endSeconds(),
-                    t.startSeconds() + OnsetScore.MINIMUM_SPAN_SECONDS))).toList());
+
             shortTruth.add(c.truth().stream().filter(t -> model.labels().contains(t.label())
                     && model.kindOf(t.label()) == SoundKind.SHORT).toList());
             try (AudioSource file = AudioInputs.wav(dir.resolve("stream.wav"))) {
                 own.run(file);
             }
             ownDetections.add(mine);
+            ownShort.add(mineShort.stream().filter(d -> held.stream().noneMatch(t -> d.decidedSeconds()
+                    >= t.startSeconds() - OnsetScore.EARLY_SECONDS && d.decidedSeconds() <= Math.max(t.endSeconds(),
+                    t.startSeconds() + OnsetScore.MINIMUM_SPAN_SECONDS))).toList());
             System.err.println("[info] " + c.name() + ": trained and classified " + starts.length + " windows");
         }
 
