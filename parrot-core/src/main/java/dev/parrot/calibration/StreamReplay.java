@@ -3,6 +3,7 @@ package dev.parrot.calibration;
 import dev.parrot.runtime.DetectionSettings;
 import dev.parrot.runtime.EventDecider;
 import dev.parrot.runtime.SoundEvent;
+import dev.parrot.runtime.SoundKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.Map;
  *
  * <p>A report whose onset lies within a placed sound (from a window before its start to its end) is a hit when it is
  * that sound's first report there. A report elsewhere (in the background, in the quiet between sounds) or a repeat is
- * a false alarm of the sound reported; a report of another sound at a placed sound is neither: that sound is missed.
+ * a false alarm of the sound reported. A short sound reported at another placed sound is no false alarm: that sound
+ * is missed, and the report is what the user made, heard wrong. A held sound started at another placed sound is a
+ * false start: it goes on acting (scrolling, moving) for as long as it is kept.
  */
 public final class StreamReplay extends ThresholdCalibration.Replay {
 
@@ -86,7 +89,7 @@ public final class StreamReplay extends ThresholdCalibration.Replay {
                 int t = placedAt(truth, event.timeSeconds());
                 if (t >= 0 && truth.get(t).label() == s && !hit[t]) {
                     hit[t] = true;
-                } else if (t < 0 || truth.get(t).label() == s) {
+                } else if (t < 0 || truth.get(t).label() == s || settings.kindOf(labels.get(s)) == SoundKind.HELD) {
                     f.alarms[s]++;
                 }
             }

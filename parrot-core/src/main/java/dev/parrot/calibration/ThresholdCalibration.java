@@ -153,13 +153,16 @@ public final class ThresholdCalibration {
             chosen[s] = 1.0;
         }
         int steps = 100 - lowestPercent + 1;
-        int[][] hitsAt = new int[sounds][steps];
+        double[][] hitsAt = new double[sounds][steps];
         long[][] alarmsAt = new long[sounds][steps];
         for (int percent = 100; percent >= lowestPercent; percent--) {
             double threshold = percent / 100.0;
             Figures f = replay.run(base.toBuilder().confidence(threshold).build(), labels);
             for (int s = 0; s < sounds; s++) {
-                hitsAt[s][100 - percent] = f.hits[s];
+                // A held sound gains by its coverage too: a lower threshold that starts it no more often can still
+                // report it over more of its length, sooner after its start.
+                hitsAt[s][100 - percent] = f.hits[s] + (base.kindOf(labels.get(s)) == SoundKind.HELD
+                        ? f.coverage(s) * f.own(s) : 0);
                 alarmsAt[s][100 - percent] = f.falseAlarms(s);
                 // False alarms only grow as the threshold falls; without any threshold within the target, the
                 // strictest.
@@ -206,10 +209,10 @@ public final class ThresholdCalibration {
 
     /**
      * Each sound's step of the sweep (0 for 100%), lowered greedily: each move takes one sound to the step that finds
-     * the most more onsets per false alarm it adds (a free gain first, the smaller move of two alike), while the false
+     * the most more onsets (a held sound: starts, and the share of its takes' length it covers) per false alarm it adds (a free gain first, the smaller move of two alike), while the false
      * alarms of all sounds stay within {@code budget}.
      */
-    private static int[] allocate(int[][] hitsAt, long[][] alarmsAt, List<String> labels, Set<String> background,
+    private static int[] allocate(double[][] hitsAt, long[][] alarmsAt, List<String> labels, Set<String> background,
             double budget) {
         int sounds = hitsAt.length;
         int[] at = new int[sounds];
@@ -226,9 +229,9 @@ public final class ThresholdCalibration {
                     continue;
                 }
                 for (int k = at[s] + 1; k < hitsAt[s].length; k++) {
-                    int gained = hitsAt[s][k] - hitsAt[s][at[s]];
+                    double gained = hitsAt[s][k] - hitsAt[s][at[s]];
                     long added = alarmsAt[s][k] - alarmsAt[s][at[s]];
-                    if (gained <= 0 || used + added > budget + 1e-9) {
+                    if (gained <= 1e-9 || used + added > budget + 1e-9) {
                         continue;
                     }
                     double ratio = gained / Math.max(0.1, added);
