@@ -63,7 +63,7 @@ class ArchitectureTest {
             .whereLayer(RUNTIME).mayOnlyAccessLayers(FOUNDATION, AUDIO, FEATURES, MODEL)
             .whereLayer(DATASET).mayOnlyAccessLayers(FOUNDATION, AUDIO, SEGMENTS, FEATURES, MODEL)
             .whereLayer(AUGMENTATION).mayOnlyAccessLayers(FOUNDATION, AUDIO, FEATURES, MODEL, DATASET)
-            .whereLayer(ONSETS).mayOnlyAccessLayers(FOUNDATION, AUDIO, FEATURES, MODEL, RUNTIME, DATASET,
+            .whereLayer(ONSETS).mayOnlyAccessLayers(FOUNDATION, AUDIO, SEGMENTS, FEATURES, MODEL, RUNTIME, DATASET,
                     AUGMENTATION)
             .whereLayer(EVALUATION).mayOnlyAccessLayers(FOUNDATION, SEGMENTS, MODEL, DATASET)
             .whereLayer(CALIBRATION).mayOnlyAccessLayers(FOUNDATION, MODEL, RUNTIME, DATASET, AUGMENTATION, EVALUATION)

@@ -2,8 +2,10 @@ package dev.parrot.augmentation;
 
 import dev.parrot.Parallel;
 import dev.parrot.ProgressLog;
+import dev.parrot.audio.SampleStream;
 import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.audio.WavDecoder;
+import dev.parrot.audio.WavStream;
 import dev.parrot.dataset.DatasetException;
 import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
@@ -14,6 +16,7 @@ import dev.parrot.model.AugmentationSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -125,27 +128,34 @@ public final class AugmentedRecordings {
 
     /**
      * The audio of the background labels' recordings, each file once, up to {@link #MAX_BACKGROUND_SECONDS} in all
-     * (enough variety for the beds; bounded memory), by file. Unreadable files are left out: they were read a moment
-     * ago. The onset model's examples and its calibration streams are drawn from the same audio.
+     * (enough variety for the beds; bounded memory: a file is read from its start only as far as that allows), by file.
+     * A long recording of a sound is not among them, though the silence between its segments is learned as a
+     * background label: its audio holds the sound. Unreadable files are left out: they were read a moment ago. The
+     * onset model's examples and its calibration streams are drawn from the same audio.
      */
     public static Map<String, float[]> backgroundAudio(Path recordingsDirectory, SoundDataset dataset,
             int sampleRate) {
         Map<String, float[]> audio = new LinkedHashMap<>();
         Set<String> files = new LinkedHashSet<>();
         for (RecordingFeatures recording : dataset.recordings()) {
-            if (dataset.background().contains(recording.sound())) {
+            if (dataset.background().contains(recording.sound()) && !dataset.segments().containsKey(recording.file())) {
                 files.add(recording.file());
             }
         }
-        long samples = 0;
+        long budget = MAX_BACKGROUND_SECONDS * sampleRate;
         for (String file : files) {
-            if (samples >= MAX_BACKGROUND_SECONDS * sampleRate) {
+            if (budget <= 0) {
                 break;
             }
-            try {
-                float[] x = WavDecoder.read(recordingsDirectory.resolve(file)).resampledTo(sampleRate).samples();
-                audio.put(file, x);
-                samples += x.length;
+            try (SampleStream stream = WavStream.open(recordingsDirectory.resolve(file)).resampledTo(sampleRate)) {
+                float[] x = new float[(int) Math.min(budget, stream.length())];
+                int filled = 0;
+                int n;
+                while (filled < x.length && (n = stream.read(x, filled, x.length - filled)) > 0) {
+                    filled += n;
+                }
+                audio.put(file, filled == x.length ? x : Arrays.copyOf(x, filled));
+                budget -= filled;
             } catch (UnreadableRecordingException e) {
                 // Left out, as an unreadable take's copies are.
             }

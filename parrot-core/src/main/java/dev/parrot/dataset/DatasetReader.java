@@ -9,6 +9,7 @@ import dev.parrot.audio.WavFiles;
 import dev.parrot.features.FeatureExtractor;
 import dev.parrot.features.FeatureSettings;
 import dev.parrot.segments.RecordingSegments;
+import dev.parrot.segments.Segment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ public final class DatasetReader {
         Map<String, List<Double>> segmentSeconds = new LinkedHashMap<>();
         collected.tallies.forEach((sound, tally) -> segmentSeconds.put(sound, List.copyOf(tally.lengths)));
         SoundDataset dataset = new SoundDataset(List.copyOf(labels), collected.recordings, collected.skipped,
-                names.featureNames(), background, segmentSeconds);
+                names.featureNames(), background, segmentSeconds, collected.segments);
         checkEachLabel(dataset, folders, collected);
         if (labels.size() < 2) {
             throw new DatasetException("A model needs at least two sounds to tell apart, but " + recordingsDirectory
@@ -164,12 +165,13 @@ public final class DatasetReader {
 
     /** What reading gave: the recordings' features, the files skipped, and the segments per sound. */
     private record Collected(List<RecordingFeatures> recordings, List<SkippedRecording> skipped,
-            Map<String, SegmentTally> tallies) {
+            Map<String, SegmentTally> tallies, Map<String, List<Segment>> segments) {
     }
 
     /** Sorts the results of reading into recordings and skipped files, warning about each skip and segment issue. */
     private Collected collect(Path recordingsDirectory, List<Object> results) {
-        Collected collected = new Collected(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
+        Collected collected = new Collected(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(),
+                new LinkedHashMap<>());
         for (Object result : results) {
             if (result instanceof RecordingReader.Read r) {
                 collected.recordings.addAll(r.parts());
@@ -177,6 +179,7 @@ public final class DatasetReader {
                     r.segments().warnings().forEach(log::warn);
                     collected.tallies.computeIfAbsent(r.parts().get(0).sound(), k -> new SegmentTally())
                             .add(r.segments());
+                    collected.segments.put(r.parts().get(0).file(), List.copyOf(r.segments().segments()));
                 }
             } else {
                 SkippedRecording s = (SkippedRecording) result;

@@ -14,8 +14,40 @@ package dev.parrot.dataset;
  */
 public record RecordingFeatures(String file, String sound, double durationSeconds, float[][] windows, String part) {
 
+    /** Long and background recordings are cut into parts of this many seconds (see {@link #partOf}). */
+    public static final double PART_SECONDS = 10;
+
     public RecordingFeatures {
         part = part == null ? "" : part;
+    }
+
+    /**
+     * The name of the part that holds sample {@code at} of a recording of {@code length} samples at {@code rate}, as
+     * the data set names it: what keeps another stage's examples of that stretch of audio in the same fold.
+     */
+    public static String partOf(long at, long length, int rate) {
+        long partSamples = Math.round(PART_SECONDS * rate);
+        long start = at / partSamples * partSamples;
+        return partName(start, Math.min(length, start + partSamples), rate);
+    }
+
+    /** A part's name from its first and end sample, such as {@code 0:20-0:30}. */
+    static String partName(long start, long end, int rate) {
+        return clock(start / rate) + "-" + clock((end + rate - 1) / rate);
+    }
+
+    /** Where a part starts, in whole seconds, from its name; 0 for a take's empty part. */
+    public static int partStartSeconds(String part) {
+        int dash = part.indexOf('-');
+        if (dash < 0) {
+            return 0;
+        }
+        String[] p = part.substring(0, dash).trim().split(":");
+        return Integer.parseInt(p[0]) * 60 + Integer.parseInt(p[1]);
+    }
+
+    private static String clock(long seconds) {
+        return String.format(java.util.Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
     /** A whole recording. */

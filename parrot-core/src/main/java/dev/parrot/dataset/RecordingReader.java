@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 final class RecordingReader {
 
-    static final double PART_SECONDS = 10;
+    static final double PART_SECONDS = RecordingFeatures.PART_SECONDS;
 
     /** What a recording is read as. */
     enum Kind {
@@ -252,10 +252,6 @@ final class RecordingReader {
     }
 
     private static String partName(int start, int end, int rate) {
-        return clock(start / rate) + "-" + clock((end + rate - 1) / rate);
-    }
-
-    private static String clock(int seconds) {
-        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        return RecordingFeatures.partName(start, end, rate);
     }
 }

@@ -1,5 +1,7 @@
 package dev.parrot.dataset;
 
+import dev.parrot.segments.Segment;
+
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +15,24 @@ import java.util.Map;
  * @param background the labels that hold things that must never fire, in {@code sounds} order
  * @param segmentSeconds per sound, the length of each segment of its long recordings (their windows lie side by side
  *        in the recordings' parts, so the parts alone do not tell where one segment ends); empty without any
+ * @param segments per long recording of a sound (its path relative to the recordings folder, as
+ *        {@link RecordingFeatures#file()}), where its segments lie: where the onset model learns the sound's onsets,
+ *        and what calibration places in its streams; empty without any
  */
 public record SoundDataset(List<String> sounds, List<RecordingFeatures> recordings, List<SkippedRecording> skipped,
-        List<String> featureNames, List<String> background, Map<String, List<Double>> segmentSeconds) {
+        List<String> featureNames, List<String> background, Map<String, List<Double>> segmentSeconds,
+        Map<String, List<Segment>> segments) {
 
     public SoundDataset {
         background = background == null ? List.of() : List.copyOf(background);
         segmentSeconds = segmentSeconds == null ? Map.of() : Map.copyOf(segmentSeconds);
+        segments = segments == null ? Map.of() : Map.copyOf(segments);
+    }
+
+    /** A data set whose long recordings' segments are known by their lengths alone. */
+    public SoundDataset(List<String> sounds, List<RecordingFeatures> recordings, List<SkippedRecording> skipped,
+            List<String> featureNames, List<String> background, Map<String, List<Double>> segmentSeconds) {
+        this(sounds, recordings, skipped, featureNames, background, segmentSeconds, Map.of());
     }
 
     /** A data set of takes and long recordings without their segments' lengths. */

@@ -48,11 +48,34 @@ public final class OnsetExamples {
     private static final double ROOM_DBFS = -62;
 
     /**
-     * @param groups the examples, one entry per recording file (and per group of noise examples)
+     * @param groups the examples, one entry per take, per part of a long or background recording (named as the data
+     *        set names its parts), and per group of noise examples
      * @param classes the onset model's class values: the labels, then {@code NO_SOUND}
      * @param background the background recordings read, by file, at the features' rate
+     * @param segmentSounds the sounds of long recordings' segments, for calibration's streams (a bounded share)
      */
-    public record Examples(List<RecordingFeatures> groups, List<String> classes, Map<String, float[]> background) {
+    public record Examples(List<RecordingFeatures> groups, List<String> classes, Map<String, float[]> background,
+            List<SegmentSound> segmentSounds) {
+
+        public Examples {
+            segmentSounds = segmentSounds == null ? List.of() : List.copyOf(segmentSounds);
+        }
+
+        public Examples(List<RecordingFeatures> groups, List<String> classes, Map<String, float[]> background) {
+            this(groups, classes, background, List.of());
+        }
+    }
+
+    /**
+     * One segment's sound from a long recording, from its first audible sample: what calibration places in a stream
+     * as it places a take.
+     *
+     * @param file the long recording, relative to the recordings folder
+     * @param part the data set's part of the recording that holds the segment's start
+     * @param sound its label
+     * @param samples its audio at the features' rate, at most {@link LongRecordingExamples#SOUND_SECONDS} of it
+     */
+    public record SegmentSound(String file, String part, String sound, float[] samples) {
     }
 
     private final FeatureSettings settings;
@@ -99,15 +122,74 @@ public final class OnsetExamples {
                 labelOf.putIfAbsent(r.file(), r.sound());
             }
         }
+        List<LongRecordingExamples.Made> longOnes = longRecordings(recordingsDirectory, dataset, beds, seed);
+        List<SegmentSound> segmentSounds = new ArrayList<>();
+        for (LongRecordingExamples.Made made : longOnes) {
+            groups.addAll(made.groups());
+            segmentSounds.addAll(made.sounds());
+        }
         List<String> files = List.copyOf(background.keySet());
-        groups.addAll(Parallel.map(files, threads, file -> group(file, labelOf.get(file),
-                backgroundSegments(background.get(file)))).stream().filter(g -> g.windows().length > 0).toList());
+        for (List<RecordingFeatures> parts : Parallel.map(files, threads, file -> byPart(file, labelOf.get(file),
+                background.get(file)))) {
+            groups.addAll(parts);
+        }
         for (int g = 0; g < NOISE_GROUPS; g++) {
             Random random = new Random(seed * 7919L + g);
             groups.add(group(NOISE + " " + (g + 1), ModelDescriptor.OnsetModel.NO_SOUND,
                     backgroundSegments(steppedNoise(random))));
         }
-        return new Examples(groups, classes, background);
+        return new Examples(groups, classes, background, segmentSounds);
+    }
+
+    /**
+     * The examples of the sounds' long recordings, each read from its file in blocks: its segments' starts as the
+     * sound's onsets, the onsets between them as the label of the silence between the sounds (or no sound, when that
+     * is not learned). An unreadable recording is left out: its windows stay.
+     */
+    private List<LongRecordingExamples.Made> longRecordings(Path recordingsDirectory, SoundDataset dataset,
+            List<float[]> beds, long seed) throws InterruptedException {
+        Map<String, String> soundOf = new LinkedHashMap<>();
+        Map<String, String> betweenOf = new LinkedHashMap<>();
+        for (RecordingFeatures r : dataset.recordings()) {
+            if (!dataset.segments().containsKey(r.file())) {
+                continue;
+            }
+            if (dataset.background().contains(r.sound())) {
+                betweenOf.putIfAbsent(r.file(), r.sound());
+            } else {
+                soundOf.putIfAbsent(r.file(), r.sound());
+            }
+        }
+        if (soundOf.isEmpty()) {
+            return List.of();
+        }
+        double soundBudget = LongRecordingExamples.SOUND_BUDGET_SECONDS / soundOf.size();
+        LongRecordingExamples reader = new LongRecordingExamples(this, settings, segmentMillis);
+        return Parallel.map(List.copyOf(soundOf.keySet()), threads, file -> {
+            try {
+                return reader.read(recordingsDirectory.resolve(file), file, soundOf.get(file),
+                        betweenOf.getOrDefault(file, ModelDescriptor.OnsetModel.NO_SOUND),
+                        dataset.segments().get(file), beds, new Random(seed * 1_000_003L + file.hashCode()),
+                        soundBudget);
+            } catch (UnreadableRecordingException e) {
+                return new LongRecordingExamples.Made(List.of(), List.of());
+            }
+        });
+    }
+
+    /** A background recording's examples, grouped by the data set's parts of it. */
+    private List<RecordingFeatures> byPart(String file, String label, float[] samples) {
+        Map<String, List<float[]>> parts = new LinkedHashMap<>();
+        OnsetFeatures features = new OnsetFeatures(settings, segmentMillis);
+        for (int onset : OnsetRule.onsets(samples, settings, rule)) {
+            List<float[]> into = parts.computeIfAbsent(RecordingFeatures.partOf(onset, samples.length,
+                    settings.sampleRate()), k -> new ArrayList<>());
+            into.addAll(shifted(samples, onset, features));
+        }
+        List<RecordingFeatures> groups = new ArrayList<>();
+        parts.forEach((part, segments) -> groups.add(new RecordingFeatures(file, label, 0,
+                segments.toArray(float[][]::new), part)));
+        return groups;
     }
 
     private RecordingFeatures group(String file, String label, List<float[]> segments) {
@@ -122,7 +204,13 @@ public final class OnsetExamples {
         if (asRecorded >= 0) {
             segments.add(features.extract(take, asRecorded));
         }
-        float[] sound = fromFirstAudible(take);
+        segments.addAll(copiesInContext(fromFirstAudible(take), beds, random, features));
+        return segments;
+    }
+
+    /** {@link #COPIES} copies of a sound heard in context, each at the onset the rule finds in the mix. */
+    List<float[]> copiesInContext(float[] sound, List<float[]> beds, Random random, OnsetFeatures features) {
+        List<float[]> segments = new ArrayList<>();
         if (sound.length == 0) {
             return segments;
         }
@@ -142,11 +230,19 @@ public final class OnsetExamples {
      * lies at {@code earliest} or later; -1 when there is none (the detector would not find the sound either).
      */
     int soundOnset(float[] samples, int earliest) {
-        List<Integer> onsets = OnsetRule.onsets(samples, settings, rule);
+        return soundOnset(samples, OnsetRule.onsets(samples, settings, rule), earliest, samples.length);
+    }
+
+    /**
+     * As {@link #soundOnset(float[], int)} over the rule's {@code onsets} in {@code samples}, the sound's loudest window
+     * sought before {@code end} (where the next sound may be louder).
+     */
+    int soundOnset(float[] samples, List<Integer> onsets, int earliest, int end) {
         int loudest = 0;
         double loudestLevel = Double.NEGATIVE_INFINITY;
         int window = settings.windowSamples();
-        for (int start = Math.max(0, earliest); start + window <= samples.length; start += settings.hopSamples()) {
+        for (int start = Math.max(0, earliest); start + window <= Math.min(end, samples.length);
+                start += settings.hopSamples()) {
             double level = SoundWindows.levelDbfs(samples, start, window);
             if (level > loudestLevel) {
                 loudestLevel = level;
@@ -163,7 +259,7 @@ public final class OnsetExamples {
     }
 
     /** The take from a few ms before its first sample at 2% of its peak, at most a second and a half of it. */
-    private float[] fromFirstAudible(float[] take) {
+    float[] fromFirstAudible(float[] take) {
         float peak = 0;
         for (float v : take) {
             peak = Math.max(peak, Math.abs(v));
@@ -264,14 +360,26 @@ public final class OnsetExamples {
         OnsetFeatures features = new OnsetFeatures(settings, segmentMillis);
         List<float[]> segments = new ArrayList<>();
         for (int onset : OnsetRule.onsets(samples, settings, rule)) {
-            for (double shift : SHIFTS_MS) {
-                int at = onset + (int) Math.round(shift * settings.sampleRate() / 1000);
-                if (at >= 0 && at < samples.length) {
-                    segments.add(features.extract(samples, at));
-                }
+            segments.addAll(shifted(samples, onset, features));
+        }
+        return segments;
+    }
+
+    /** The segments at a background onset and a few ms either side. */
+    List<float[]> shifted(float[] samples, int onset, OnsetFeatures features) {
+        List<float[]> segments = new ArrayList<>(SHIFTS_MS.length);
+        for (double shift : SHIFTS_MS) {
+            int at = onset + (int) Math.round(shift * settings.sampleRate() / 1000);
+            if (at >= 0 && at < samples.length) {
+                segments.add(features.extract(samples, at));
             }
         }
         return segments;
+    }
+
+    /** The rule the examples' onsets are found by: the detector's. */
+    DetectionSettings rule() {
+        return rule;
     }
 
     /** Coloured noise whose level jumps every 0.1-0.6 s (-60..-25 dBFS RMS), with a quiet room under it. */

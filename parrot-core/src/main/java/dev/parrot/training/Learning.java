@@ -111,23 +111,23 @@ final class Learning {
     }
 
     /**
-     * The onset model's examples, when a short sound was recorded as takes: without one, short sounds are judged
-     * window by window as before.
+     * The onset model's examples, when a short sound was recorded (as takes or in long recordings): without one, short
+     * sounds are judged window by window as before.
      */
     private OnsetExamples.Examples onsetExamples(SoundDataset dataset, Map<String, SoundKinds.Choice> kinds)
             throws InterruptedException {
-        boolean shortTakes = dataset.recordings().stream().anyMatch(r -> r.part().isEmpty()
-                && !dataset.background().contains(r.sound())
+        boolean shortSounds = dataset.recordings().stream().anyMatch(r -> !dataset.background().contains(r.sound())
+                && (r.part().isEmpty() || dataset.segments().containsKey(r.file()))
                 && (!kinds.containsKey(r.sound()) || kinds.get(r.sound()).kind() == SoundKind.SHORT));
-        if (!shortTakes) {
+        if (!shortSounds) {
             return null;
         }
         long started = System.nanoTime();
         OnsetExamples.Examples examples = new OnsetExamples(request.features(), OnsetLearner.DEFAULT_SEGMENT_MILLIS,
                 request.threads()).make(request.recordingsDirectory(), dataset, request.seed());
-        request.log().info(String.format(Locale.ROOT, "Onset segments: each take as recorded and in %d copies heard in"
-                + " context, and every onset in the background (%.1f s)", OnsetExamples.COPIES,
-                (System.nanoTime() - started) / 1e9));
+        request.log().info(String.format(Locale.ROOT, "Onset segments: each take, and each segment of a long"
+                + " recording, as recorded and in %d copies heard in context; every onset in the background and between"
+                + " the segments (%.1f s)", OnsetExamples.COPIES, (System.nanoTime() - started) / 1e9));
         return examples;
     }
 

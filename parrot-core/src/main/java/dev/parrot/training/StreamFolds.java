@@ -90,12 +90,12 @@ final class StreamFolds implements CrossValidation.FoldObserver {
     public void fold(int fold, Classifier model, List<Integer> heldOut) throws Exception {
         long started = System.nanoTime();
         List<RecordingFeatures> recordings = dataset.recordings();
-        Set<String> heldFiles = new HashSet<>();
+        Set<String> heldParts = new HashSet<>();
         for (int i : heldOut) {
-            heldFiles.add(recordings.get(i).file());
+            heldParts.add(key(recordings.get(i).file(), recordings.get(i).part()));
         }
-        List<RecordingFeatures> groups = examples.groups().stream().filter(g -> !heldFiles.contains(g.file()))
-                .toList();
+        List<RecordingFeatures> groups = examples.groups().stream()
+                .filter(g -> !heldParts.contains(key(g.file(), g.part()))).toList();
         OnsetLearner.Trained onsets = learner.train(name, examples.classes(), groups, seed + fold);
 
         List<SimulatedStream.Take> takes = new ArrayList<>();
@@ -111,12 +111,16 @@ final class StreamFolds implements CrossValidation.FoldObserver {
                 try {
                     float[] samples = WavDecoder.read(recordingsDirectory.resolve(r.file()))
                             .resampledTo(settings.sampleRate()).samples();
-                    SoundKinds.Choice kind = kinds.get(r.sound());
-                    takes.add(new SimulatedStream.Take(samples, dataset.sounds().indexOf(r.sound()),
-                            kind != null && kind.kind() == SoundKind.HELD));
+                    takes.add(take(samples, r.sound()));
                 } catch (UnreadableRecordingException e) {
                     // Read a moment ago; gone since. The stream goes without it.
                 }
+            }
+        }
+        // A long recording's segments are placed as its takes would be: those that start in the fold's parts of it.
+        for (OnsetExamples.SegmentSound s : examples.segmentSounds()) {
+            if (heldParts.contains(key(s.file(), s.part()))) {
+                takes.add(take(s.samples(), s.sound()));
             }
         }
         SimulatedStream.Built stream = SimulatedStream.build(takes, beds, settings.sampleRate(),
@@ -126,6 +130,20 @@ final class StreamFolds implements CrossValidation.FoldObserver {
                         + " judged by the fold's models (%.1f s)", fold + 1, stream.seconds() / 60, takes.size(),
                 stream.backgroundSeconds() / 60, beds.isEmpty() ? "quiet room" : "background",
                 (System.nanoTime() - started) / 1e9));
+    }
+
+    private SimulatedStream.Take take(float[] samples, String sound) {
+        SoundKinds.Choice kind = kinds.get(sound);
+        return new SimulatedStream.Take(samples, dataset.sounds().indexOf(sound),
+                kind != null && kind.kind() == SoundKind.HELD);
+    }
+
+    /**
+     * Which cross-validation unit examples belong to: a take's file, or the part of a long or background recording,
+     * known by the second it starts at (a recording read only in part names its last part's end otherwise).
+     */
+    static String key(String file, String part) {
+        return part.isEmpty() ? file : file + "@" + RecordingFeatures.partStartSeconds(part);
     }
 
     /** What the fold's models say of the stream: every window's level, and the probabilities decisions ask for. */
