@@ -2,6 +2,7 @@
 """Live detection on streams: drum hits between stretches of real speech and quiet room, ours against the reference.
 
   benchmarks/streams.py [--seed 1] [--minutes 2.5] [--cases heldout,everyday] [--augmentation 0] [--skip-build]
+                        [--recorded-as takes|long|mixed]
 
 1. Streams (built here, seeded): drum hits (build-drums.sh: four independent sources, sonicpi, lmms, gmrock, tr808) at
    random loudness (peak -30 to -6 dBFS) in stretches of quiet room between stretches of real speech (build-speech.sh:
@@ -19,12 +20,27 @@
    recall of onsets at no more than 1 false alarm per minute of background (one threshold swept for all streams of a
    setup), recall / false alarms / delay with the detector's defaults, Parrot.py's error kinds.
 
+--recorded-as says how our model's training sounds are recorded (the reference always learns the takes of `train/`):
+  takes - as they are, one take per file (`train/`; the default);
+  long  - as Parrot.py users record them (`train-long/`): each sound's takes, in a seeded random order, one after the
+          other in long recordings `<sound>/<sound>-long-N.wav` (10 to about 60 s), each take from 5 ms before its
+          first sample at 2% of its peak, at most 1.5 s, at its own level, 0.5-1.5 s of the room noise between
+          them (the room under all of it, padded with room to 10 s); beside each the truth
+          `<sound>-long-N.MANUAL.srt` (the name the trainer looks for): a segment per take, from its start to where
+          it has decayed 20 dB below its loudest 10 ms, as in the streams' truth. The background speech stays linked;
+  mixed - every other sound (the 1st, 3rd, ... in sorted order) as long recordings, the others as takes
+          (`train-mixed/`).
+  The folder is built from `train/` beside it, seeded by --seed, when missing or made with another seed (also with
+  --reuse-streams); StreamBenchmark trains ours on it (--train), the silence our model learns between the segments
+  muted as the speech is; the results go to results-seed<N>-<recorded-as>.json (results-seed<N>.json for takes).
+
 Everything goes to PARROT_STREAMS (/tmp/parrot-streams). Needs the drums and speech built (PARROT_DRUMS,
 PARROT_SPEECH; built with the scripts in ../shared/datasets when missing), JDK 17, Maven, Debian's python3-sklearn.
 """
 import argparse
 import glob
 import json
+import math
 import os
 import random
 import shutil
@@ -46,6 +62,12 @@ RATE = 16000
 BACKGROUND = 'speech'
 TRAIN_LANGUAGE, STREAM_LANGUAGE = 'es', 'it'
 BACKGROUND_SECONDS = 120
+RECORDED_AS = ('takes', 'long', 'mixed')
+LONG_MAX_SECONDS = 60
+LONG_MIN_SECONDS = 10  # SoundFolders.LONG_RECORDING_SECONDS: shorter, the trainer reads a file as a take
+TAKE_MAX_SECONDS = 1.5
+TAKE_LEAD_SECONDS = 0.005
+SRT_SUFFIX = '.MANUAL.srt'  # SrtLocator: <recording>.MANUAL.srt or <recording>.v<N>.srt, not <recording>.srt
 
 
 def log(message):
@@ -92,14 +114,25 @@ def drum_files():
     return files
 
 
+def first_audible(x):
+    """The first sample at 2% of the peak; and the peak."""
+    peak = np.max(np.abs(x))
+    return int(np.argmax(np.abs(x) >= 0.02 * peak)), peak
+
+
+def cut(x, start, samples):
+    """`samples` of x from `start` at most, the last 20 ms faded out."""
+    x = x[start:start + samples].copy()
+    fade = min(len(x), RATE // 50)
+    x[-fade:] *= np.linspace(1, 0, fade, dtype=np.float32)
+    return x
+
+
 def hit(path, rng):
     """A one-shot from its first audible sample, at most 1 s, at a random loudness; and where its attack has died."""
     x = read(path)
-    peak = np.max(np.abs(x))
-    start = int(np.argmax(np.abs(x) >= 0.02 * peak))
-    x = x[start:start + RATE].copy()
-    fade = min(len(x), RATE // 50)
-    x[-fade:] *= np.linspace(1, 0, fade, dtype=np.float32)
+    start, peak = first_audible(x)
+    x = cut(x, start, RATE)
     x *= 10 ** (rng.uniform(-30, -6) / 20) / peak
     return x, decay_end(x)
 
@@ -214,6 +247,103 @@ def build_cases(setups, seed, minutes):
     return cases
 
 
+# ---------------------------------------------------------------- long recordings
+
+def take(path):
+    """A take as it goes into a long recording: from 5 ms before its first sample at 2% of its peak (silence in front
+    where the file has less before it: most drum samples start at their attack), at most 1.5 s, at its own level;
+    and where its attack has died (seconds from its start)."""
+    x = read(path)
+    lead = int(round(TAKE_LEAD_SECONDS * RATE))
+    attack = first_audible(x)[0]
+    x = cut(x, max(0, attack - lead), int(TAKE_MAX_SECONDS * RATE) - max(0, lead - attack))
+    x = np.concatenate([np.zeros(max(0, lead - attack), dtype=np.float32), x])
+    return x, min(decay_end(x), len(x) / RATE)
+
+
+def long_recordings(sound, files, rng):
+    """The takes of a sound in a random order, each after 0.5-1.5 s of room, as recordings of 10 to about 60 s with
+    the room under them: [(samples, segments)]."""
+    order = sorted(files)
+    rng.shuffle(order)
+    items = [(int(rng.uniform(0.5, 1.5) * RATE),) + take(f) for f in order]  # (room before, take, attack seconds)
+    lengths = [gap + len(x) for gap, x, _ in items]
+    total = sum(lengths) + RATE
+    # Parts of about total/n (57 s at most): a take goes to the part its middle falls in, which keeps each part
+    # within about 60 s.
+    n = max(1, math.ceil(total / ((LONG_MAX_SECONDS - TAKE_MAX_SECONDS - 1.5) * RATE)))
+    parts, at = [[] for _ in range(n)], 0
+    for item, length in zip(items, lengths):
+        parts[min(n - 1, int((at + length / 2) / total * n))].append(item)
+        at += length
+    recordings = []
+    for part in parts:
+        if not part:
+            continue
+        t, pieces, segments = 0, [], []
+        for gap, x, attack in part:
+            pieces.append(np.zeros(gap, dtype=np.float32))
+            segments.append(((t + gap) / RATE, (t + gap) / RATE + attack, sound))
+            pieces.append(x)
+            t += gap + len(x)
+        pieces.append(np.zeros(max(int(rng.uniform(0.5, 1.5) * RATE), LONG_MIN_SECONDS * RATE - t),
+                               dtype=np.float32))
+        x = np.concatenate(pieces)
+        x += room(rng, len(x))
+        recordings.append((x, segments))
+    return recordings
+
+
+def linked(folder):
+    """What the WAV files of a folder of symlinks point at (the files themselves when they are no links)."""
+    targets = []
+    for path in sorted(glob.glob(os.path.join(folder, '*.wav'))):
+        target = os.readlink(path) if os.path.islink(path) else os.path.abspath(path)
+        targets.append(target if os.path.isabs(target) else os.path.join(folder, target))
+    return targets
+
+
+def training_folder(case, recorded_as, seed):
+    """The folder ours trains on: `train/` for takes; otherwise `train-<recorded_as>/`, built from `train/` when
+    missing or of another seed (the seed it was built with is kept in `train-<recorded_as>.seed` beside it)."""
+    if recorded_as == 'takes':
+        return os.path.join(case, 'train')
+    folder = os.path.join(case, 'train-' + recorded_as)
+    marker = folder + '.seed'
+    if os.path.isdir(folder) and os.path.exists(marker):
+        with open(marker) as f:
+            if f.read().strip() == str(seed):
+                return folder
+    building = folder + '.tmp'
+    for old in (folder, building):
+        shutil.rmtree(old, ignore_errors=True)
+    train = os.path.join(case, 'train')
+    sounds = sorted(d for d in os.listdir(train) if d != BACKGROUND and os.path.isdir(os.path.join(train, d)))
+    as_long = sounds if recorded_as == 'long' else sounds[::2]
+    seconds = 0
+    for sound in sounds:
+        files = linked(os.path.join(train, sound))
+        if sound not in as_long:
+            link(files, os.path.join(building, sound))
+            continue
+        os.makedirs(os.path.join(building, sound))
+        # Seeded by the case and the sound: a sound's recordings are the same in train-long and train-mixed.
+        rng = random.Random('%d:%s:%s' % (seed, os.path.basename(case), sound))
+        for n, (x, segments) in enumerate(long_recordings(sound, files, rng), 1):
+            base = os.path.join(building, sound, '%s-long-%d' % (sound, n))
+            write(base + '.wav', x)
+            write_srt(base + SRT_SUFFIX, segments)
+            seconds += len(x) / RATE
+    link(linked(os.path.join(train, BACKGROUND)), os.path.join(building, BACKGROUND))
+    os.rename(building, folder)
+    with open(marker, 'w') as f:
+        f.write('%d\n' % seed)
+    log('  %s: %d of %d sounds as long recordings (%.1f min)%s'
+        % (os.path.relpath(folder, os.path.dirname(case)), len(as_long), len(sounds), seconds / 60,
+           ', the others as takes' if len(as_long) < len(sounds) else ''))
+    return folder
+
+
 # ---------------------------------------------------------------- the reference
 
 def reference_probabilities(case):
@@ -260,10 +390,14 @@ def main():
                         help="Weka options over our learner's defaults (train's classifierOptions), e.g. '-K 3'")
     parser.add_argument('--reuse-streams', action='store_true',
                         help='keep the streams and reference probabilities of an earlier run with the same seed')
+    parser.add_argument('--recorded-as', choices=RECORDED_AS, default='takes',
+                        help="how our model's training sounds are recorded: takes (train/), long (train-long/: long"
+                             " recordings with SRTs) or mixed (train-mixed/: every other sound as long recordings);"
+                             " the reference learns train/ always")
     args = parser.parse_args()
     setups = args.cases.split(',')
     load = os.getloadavg()
-    log('streams (seed %d) ...' % args.seed)
+    log('streams (seed %d, ours trained on the sounds recorded as %s) ...' % (args.seed, args.recorded_as))
     if args.reuse_streams:
         cases = {'heldout': [os.path.join(WORK, 'heldout-' + s) for s in SOURCES],
                  'everyday': [os.path.join(WORK, 'everyday')]}
@@ -273,24 +407,31 @@ def main():
             for case in cases[setup]:
                 log('the reference on %s ...' % os.path.basename(case))
                 reference_probabilities(case)
+    for setup in setups:
+        for case in cases[setup]:
+            training_folder(case, args.recorded_as, args.seed)
     jar = args.jar or (os.path.join(ROOT, 'benchmarks', 'target', 'benchmarks.jar') if args.skip_build
                        else build_jar())
-    results = {'seed': args.seed, 'cpus': os.cpu_count(), 'load_at_start': [round(v, 2) for v in load]}
+    results = {'seed': args.seed, 'recorded_as': args.recorded_as, 'cpus': os.cpu_count(),
+               'load_at_start': [round(v, 2) for v in load]}
     for setup in setups:
         log('ours on the %s streams ...' % setup)
         out = subprocess.run(['java', '-Xmx1g', '-cp', jar, 'dev.parrot.benchmarks.StreamBenchmark',
                               '--seed', str(args.seed), '--name', setup, '--augmentation', args.augmentation,
                               '--options', args.options]
+                             # Only when not the takes: a jar kept aside (--jar) may predate --train.
+                             + ([] if args.recorded_as == 'takes' else ['--train', 'train-' + args.recorded_as])
                              + cases[setup],
                              check=True, text=True, stdout=subprocess.PIPE)
         print(out.stdout.split('\nJSON ')[0])
         results[setup] = json.loads(out.stdout.split('\nJSON ')[1])
     results['load_at_end'] = [round(v, 2) for v in os.getloadavg()]
-    with open(os.path.join(WORK, 'results-seed%d.json' % args.seed), 'w') as f:
+    figures = os.path.join(WORK, 'results-seed%d%s.json'
+                           % (args.seed, '' if args.recorded_as == 'takes' else '-' + args.recorded_as))
+    with open(figures, 'w') as f:
         json.dump(results, f, indent=2)
-    print('load average at start %s, at end %s (%d CPUs); all figures: %s'
-          % (results['load_at_start'], results['load_at_end'], results['cpus'],
-             os.path.join(WORK, 'results-seed%d.json' % args.seed)))
+    print('ours trained on the sounds recorded as %s; load average at start %s, at end %s (%d CPUs); all figures: %s'
+          % (args.recorded_as, results['load_at_start'], results['load_at_end'], results['cpus'], figures))
 
 
 if __name__ == '__main__':

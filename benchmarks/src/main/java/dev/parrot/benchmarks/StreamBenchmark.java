@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,13 +44,15 @@ import java.util.function.Function;
 /**
  * Live detection on streams that {@code benchmarks/streams.py} built: for each case folder ({@code train/} with one
  * folder per sound and a background folder {@code speech}, {@code stream.wav}, its truth {@code stream.srt}, and the
- * reference's {@code reference-probabilities.csv}), trains our model on {@code train/} with {@link SoundModelTrainer},
+ * reference's {@code reference-probabilities.csv}), trains our model on {@code train/} (or the folder {@code --train}
+ * names, such as {@code train-long/}: the same sounds as long recordings with SRTs) with {@link SoundModelTrainer},
  * classifies every window of the stream, and replays the detector's decisions ({@link EventDecider}) over our
  * probabilities and the reference's, scoring them with {@link OnsetScore} and {@link TimelineComparison}. The cases
  * given together are one setup: each threshold is applied to all of them, and their scores are pooled.
  *
  * <pre>
- * usage: StreamBenchmark [--seed N] [--name SETUP] [--augmentation COPIES] CASE_DIR...
+ * usage: StreamBenchmark [--seed N] [--name SETUP] [--augmentation COPIES] [--options WEKA] [--train FOLDER]
+ *                        CASE_DIR...
  * </pre>
  *
  * Prints a table, then a line {@code JSON {...}} with every figure.
@@ -64,9 +67,14 @@ public final class StreamBenchmark {
     private StreamBenchmark() {
     }
 
-    /** One stream, classified by both models. */
+    /**
+     * One stream, classified by both models.
+     *
+     * @param muted what is never reported: the background folder and the other labels our model holds background
+     *        (the silence it learned between the segments of long recordings)
+     */
     record Case(String name, double seconds, List<Segment> truth, double[] levels, Scored ours, Scored reference,
-            DetectionSettings calibrated) {
+            DetectionSettings calibrated, Set<String> muted) {
     }
 
     /**
@@ -129,6 +137,7 @@ public final class StreamBenchmark {
         AugmentationSettings augmentation = AugmentationSettings.off();
         String options = "";
         String name = "streams";
+        String train = "train";
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -136,6 +145,7 @@ public final class StreamBenchmark {
                 case "--name" -> name = args[++i];
                 case "--augmentation" -> augmentation = CrossSourceBenchmark.augmentation(args[++i]);
                 case "--options" -> options = args[++i];
+                case "--train" -> train = args[++i];
                 default -> dirs.add(Path.of(args[i]));
             }
         }
@@ -151,7 +161,7 @@ public final class StreamBenchmark {
         double streamSeconds = 0;
         for (Path dir : dirs) {
             Path models = Files.createTempDirectory("parrot-stream-model");
-            TrainingRequest request = TrainingRequest.defaults(dir.resolve("train"), models, "stream")
+            TrainingRequest request = TrainingRequest.defaults(dir.resolve(train), models, "stream")
                     .withSeedAndFolds(seed, TrainingRequest.DEFAULT_FOLDS)
                     .withClassifier(TrainingRequest.DEFAULT_CLASSIFIER, options)
                     .withDataset(DatasetOptions.builder(models.resolve("segments"))
@@ -166,12 +176,14 @@ public final class StreamBenchmark {
             double[][] ours = classified.probabilities();
             writeProbabilities(dir.resolve("ours-probabilities.csv"), starts, model.labels(), ours);
             Scored reference = readReference(dir.resolve("reference-probabilities.csv"), starts);
+            Set<String> muted = new LinkedHashSet<>(List.of(BACKGROUND));
+            muted.addAll(model.backgroundLabels());
             Case c = new Case(dir.getFileName().toString(), samples.length / (double) features.sampleRate(),
                     readSrt(dir.resolve("stream.srt")), levels, Scored.of(model, ours, samples), reference,
-                    model.detectionSettings());
+                    model.detectionSettings(), Set.copyOf(muted));
             cases.add(c);
             // The real detector on the stream as a file, one thread: its speed, and that it decides as the replay does.
-            DetectionSettings live = onsets().settings().withMuted(Set.of(BACKGROUND));
+            DetectionSettings live = onsets().settings().withMuted(c.muted());
             List<SoundEvent> events = new ArrayList<>();
             long started = System.nanoTime();
             var dispatcher = TarsosInputs.wav(dir.resolve("stream.wav"), 1024);
@@ -224,14 +236,16 @@ public final class StreamBenchmark {
                 new Variant("onset +15 dB, 4 windows", onsetsWith(15, 4)));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("setup", name);
+        json.put("train", train);
         json.put("streams", cases.size());
         json.put("stream_minutes", round(cases.stream().mapToDouble(Case::seconds).sum() / 60, 2));
         json.put("onsets", cases.stream().mapToInt(c -> c.truth().size()).sum());
         json.put("detector_x_realtime", round(streamSeconds / detectorSeconds, 1));
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "%nSetup %s: %d streams, %.1f min, %d hits; recall at <= %.0f false"
+        table.append(String.format(Locale.ROOT, "%nSetup %s%s: %d streams, %.1f min, %d hits; recall at <= %.0f false"
                         + " alarm/min in the background (speech, room), swept threshold (one for all streams); reports"
-                        + " of the wrong sound at a hit per minute apart%n", name, cases.size(),
+                        + " of the wrong sound at a hit per minute apart%n", name,
+                train.equals("train") ? "" : " (ours trained on " + train + "/, the reference on train/)", cases.size(),
                 cases.stream().mapToDouble(Case::seconds).sum() / 60, cases.stream().mapToInt(c -> c.truth().size())
                         .sum(), TARGET_FALSE_ALARMS_PER_MINUTE));
         table.append(String.format(Locale.ROOT, "  %-50s | %-37s | %-37s%n", "rule", "ours: recall thr bgFA wrong/min med/p90",
@@ -359,8 +373,12 @@ public final class StreamBenchmark {
         return OnsetScore.pooled(scores);
     }
 
-    /** The detector's decisions over probabilities computed beforehand; decided at the end of the deciding window. */
+    /**
+     * The detector's decisions over probabilities computed beforehand; decided at the end of the deciding window. The
+     * case's muted labels are never reported, whatever the settings.
+     */
     static List<Detection> replay(Case c, Scored scored, DetectionSettings settings, double hop, double window) {
+        settings = settings.withMuted(c.muted());
         boolean bySegment = scored.onsets() != null && settings.rule() == DecisionRule.ONSET;
         EventDecider decider = new EventDecider(settings, scored.labels(), hop, window,
                 bySegment ? scored.segmentSeconds() : 0);
