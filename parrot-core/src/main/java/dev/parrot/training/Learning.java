@@ -36,7 +36,7 @@ final class Learning {
     /**
      * What was learnt: the estimate, the thresholds and the model to write.
      *
-     * @param onsets the onset model, null when there is none (no short sound recorded as takes)
+     * @param onsets the onset model, null when there is none (no short sound recorded)
      */
     record Learned(ModelDescriptor.Evaluation evaluation, DetectionCalibration calibration, Classifier model,
             OnsetLearner.Trained onsets) {
