@@ -2,6 +2,7 @@ package dev.parrot.calibration;
 
 import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
+import dev.parrot.dataset.Sustain;
 import dev.parrot.runtime.SoundKind;
 
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class SoundKinds {
     public static final double HELD_FROM_SECONDS = 0.25;
 
     /** How far below its loudest a sound may fall and still count as going on. */
-    public static final double SUSTAIN_DB = 10;
+    public static final double SUSTAIN_DB = Sustain.DB;
 
     /**
      * A sound's kind and why.
@@ -68,12 +69,12 @@ public final class SoundKinds {
                     sustains.add(sustain(r.windows(), level, hopSeconds));
                 }
             }
-            // A long recording's parts hold its segments' windows side by side: each segment counts by its length.
+            // A long recording's parts hold its segments' windows side by side: each segment was measured as read.
             sustains.addAll(dataset.segmentSeconds().getOrDefault(sound, List.of()));
             double median = median(sustains);
             SoundKind kind = median >= HELD_FROM_SECONDS ? SoundKind.HELD : SoundKind.SHORT;
             kinds.put(sound, new Choice(kind, String.format(Locale.ROOT, "it lasts %.2f s (median of %d: a"
-                    + " take's time within %.0f dB of its loudest, a segment's length); held from %.2f s", median,
+                    + " take's or segment's time within %.0f dB of its loudest); held from %.2f s", median,
                     sustains.size(), SUSTAIN_DB, HELD_FROM_SECONDS), median));
         }
         return kinds;
@@ -81,15 +82,11 @@ public final class SoundKinds {
 
     /** How long a take stays near its loudest: its windows within {@link #SUSTAIN_DB} of its loudest window. */
     static double sustain(float[][] windows, int level, double hopSeconds) {
-        float loudest = Float.NEGATIVE_INFINITY;
-        for (float[] w : windows) {
-            loudest = Math.max(loudest, w[level]);
+        float[] levels = new float[windows.length];
+        for (int i = 0; i < windows.length; i++) {
+            levels[i] = windows[i][level];
         }
-        int near = 0;
-        for (float[] w : windows) {
-            near += w[level] >= loudest - SUSTAIN_DB ? 1 : 0;
-        }
-        return near * hopSeconds;
+        return Sustain.seconds(levels, levels.length, hopSeconds);
     }
 
     private static double median(List<Double> values) {

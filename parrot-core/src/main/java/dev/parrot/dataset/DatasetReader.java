@@ -95,7 +95,7 @@ public final class DatasetReader {
         List<String> background = labels.stream().filter(options::isBackground).toList();
         FeatureExtractor names = new FeatureExtractor(settings);
         Map<String, List<Double>> segmentSeconds = new LinkedHashMap<>();
-        collected.tallies.forEach((sound, tally) -> segmentSeconds.put(sound, List.copyOf(tally.lengths)));
+        collected.tallies.forEach((sound, tally) -> segmentSeconds.put(sound, List.copyOf(tally.sustains)));
         SoundDataset dataset = new SoundDataset(List.copyOf(labels), collected.recordings, collected.skipped,
                 names.featureNames(), background, segmentSeconds, collected.segments);
         checkEachLabel(dataset, folders, collected);
@@ -178,7 +178,7 @@ public final class DatasetReader {
                 if (r.segments() != null) {
                     r.segments().warnings().forEach(log::warn);
                     collected.tallies.computeIfAbsent(r.parts().get(0).sound(), k -> new SegmentTally())
-                            .add(r.segments());
+                            .add(r.segments(), r.sustains());
                     collected.segments.put(r.parts().get(0).file(), List.copyOf(r.segments().segments()));
                 }
             } else {
@@ -217,11 +217,11 @@ public final class DatasetReader {
         private double seconds;
         private int detected;
         private int fromSrt;
-        private final List<Double> lengths = new ArrayList<>();
+        private final List<Double> sustains = new ArrayList<>();
 
-        void add(RecordingSegments.Result result) {
+        void add(RecordingSegments.Result result, List<Double> sustains) {
             segments += result.segments().size();
-            result.segments().forEach(s -> lengths.add(s.endSeconds() - s.startSeconds()));
+            this.sustains.addAll(sustains);
             seconds += result.soundSeconds();
             if (result.origin() == RecordingSegments.Origin.DETECTED) {
                 detected++;

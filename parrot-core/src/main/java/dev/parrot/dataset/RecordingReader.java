@@ -17,6 +17,7 @@ import dev.parrot.segments.SrtLocator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,8 @@ import java.util.Optional;
 final class RecordingReader {
 
     static final double PART_SECONDS = RecordingFeatures.PART_SECONDS;
+    /** The feature that holds a window's level, of which a segment's sustain is measured. */
+    private static final String LEVEL_FEATURE = "level_dbfs";
 
     /** What a recording is read as. */
     enum Kind {
@@ -51,8 +54,13 @@ final class RecordingReader {
     /**
      * @param parts the features, a whole recording or its parts, with their labels
      * @param segments the segments of a long recording, null for a take or background
+     * @param sustains per segment of a long recording, how long its sound stays near its loudest ({@link Sustain});
+     *        empty for a take or background
      */
-    record Read(List<RecordingFeatures> parts, RecordingSegments.Result segments) {
+    record Read(List<RecordingFeatures> parts, RecordingSegments.Result segments, List<Double> sustains) {
+        Read(List<RecordingFeatures> parts) {
+            this(parts, null, List.of());
+        }
     }
 
     private final FeatureSettings settings;
@@ -69,7 +77,7 @@ final class RecordingReader {
             duration = stream.durationSeconds();
         }
         if (source.kind() == Kind.BACKGROUND) {
-            return new Read(streamedParts(source, extractor, null, null), null);
+            return new Read(streamedParts(source, extractor, null, null, null));
         }
         Optional<Path> srt;
         try {
@@ -98,7 +106,7 @@ final class RecordingReader {
             try (SampleStream stream = open(source)) {
                 recording = new Recording(source.file(), stream.readAll(), stream.sampleRate());
             }
-            return new Read(List.of(take(source, recording, extractor)), null);
+            return new Read(List.of(take(source, recording, extractor)));
         }
         if (segments.segments().isEmpty()) {
             throw new UnreadableRecordingException(source.file(), segments.origin() == RecordingSegments.Origin.SRT
@@ -108,8 +116,10 @@ final class RecordingReader {
                             SrtLocator.recordingName(source.file().getFileName().toString())
                                     + SrtLocator.MANUAL_SUFFIX));
         }
-        return new Read(streamedParts(source, extractor, segments.segments(), options.learnSilence()
-                ? options.silenceLabel() : null), segments);
+        double[] sustains = new double[segments.segments().size()];
+        List<RecordingFeatures> parts = streamedParts(source, extractor, segments.segments(), options.learnSilence()
+                ? options.silenceLabel() : null, sustains);
+        return new Read(parts, segments, Arrays.stream(sustains).boxed().toList());
     }
 
     /** The recording at the features' rate, read from its file as it is used. */
@@ -136,7 +146,7 @@ final class RecordingReader {
      * {@link #PART_SECONDS}; the sound's parts come first, then those between, as the data set has always had them.
      */
     private List<RecordingFeatures> streamedParts(Source source, FeatureExtractor extractor, List<Segment> segments,
-            String silenceLabel) throws UnreadableRecordingException {
+            String silenceLabel, double[] sustains) throws UnreadableRecordingException {
         int rate = settings.sampleRate();
         int window = settings.windowSamples();
         try (SampleStream stream = open(source)) {
@@ -147,14 +157,23 @@ final class RecordingReader {
             SegmentWindows.Cursor cursor = segments == null ? null : new SegmentWindows.Cursor(window, rate, segments);
             StreamedWindows windows = new StreamedWindows(stream, window, settings.hopSamples(),
                     extractor.historySamples());
+            SegmentLevels levels = sustains == null ? null : new SegmentLevels(sustains, segments,
+                    extractor.featureNames().indexOf(LEVEL_FEATURE), settings.hopSamples() / (double) rate);
             while (windows.next()) {
                 SegmentWindows.Kind kind = cursor == null ? SegmentWindows.Kind.SOUND
                         : cursor.kindOf(Math.toIntExact(windows.start()));
                 PartCollector to = kind == SegmentWindows.Kind.SOUND ? sound
                         : kind == SegmentWindows.Kind.BETWEEN ? between : null;
                 if (to != null) {
-                    to.add(Math.toIntExact(windows.start()), extractor.extract(windows.samples(), windows.offset()));
+                    float[] features = extractor.extract(windows.samples(), windows.offset());
+                    to.add(Math.toIntExact(windows.start()), features);
+                    if (levels != null && kind == SegmentWindows.Kind.SOUND) {
+                        levels.add(cursor.holding(), features);
+                    }
                 }
+            }
+            if (levels != null) {
+                levels.finish();
             }
             List<RecordingFeatures> parts = new ArrayList<>(sound.finish());
             if (between != null) {
@@ -214,6 +233,46 @@ final class RecordingReader {
             parts.add(new RecordingFeatures(source.name(), label, seconds, windows.toArray(float[][]::new),
                     partName(partStart, partEnd, rate)));
             windows.clear();
+        }
+    }
+
+    /**
+     * Each segment's sustain, from the levels of the windows that hold it as they stream past; a segment no window
+     * holds (cut short by the end of the audio) counts by its marked length.
+     */
+    private static final class SegmentLevels {
+        private final double[] sustains;
+        private final int levelIndex;
+        private final double hopSeconds;
+        private float[] levels = new float[64];
+        private int count;
+        private int segment = -1;
+
+        SegmentLevels(double[] sustains, List<Segment> segments, int levelIndex, double hopSeconds) {
+            this.sustains = sustains;
+            this.levelIndex = levelIndex;
+            this.hopSeconds = hopSeconds;
+            for (int i = 0; i < segments.size(); i++) {
+                sustains[i] = segments.get(i).seconds();
+            }
+        }
+
+        void add(int of, float[] features) {
+            if (of != segment) {
+                finish();
+                segment = of;
+            }
+            if (count == levels.length) {
+                levels = Arrays.copyOf(levels, count * 2);
+            }
+            levels[count++] = features[levelIndex];
+        }
+
+        void finish() {
+            if (segment >= 0 && count > 0) {
+                sustains[segment] = Sustain.seconds(levels, count, hopSeconds);
+            }
+            count = 0;
         }
     }
 

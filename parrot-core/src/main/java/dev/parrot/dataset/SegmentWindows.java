@@ -26,6 +26,7 @@ final class SegmentWindows {
         private final int sampleRate;
         private final List<Segment> segments;
         private int first;
+        private int holding = -1;
 
         Cursor(int windowSamples, int sampleRate, List<Segment> segments) {
             this.windowSamples = windowSamples;
@@ -42,16 +43,21 @@ final class SegmentWindows {
                 first++;
             }
             boolean touches = false;
-            boolean holds = false;
+            holding = -1;
             for (int s = first; s < segments.size() && segments.get(s).startSeconds() < to; s++) {
                 Segment segment = segments.get(s);
                 touches = true;
-                if ((segment.startSeconds() <= middle && middle < segment.endSeconds())
-                        || (from <= segment.startSeconds() && segment.endSeconds() <= to)) {
-                    holds = true;
+                if (holding < 0 && ((segment.startSeconds() <= middle && middle < segment.endSeconds())
+                        || (from <= segment.startSeconds() && segment.endSeconds() <= to))) {
+                    holding = s;
                 }
             }
-            return holds ? Kind.SOUND : touches ? Kind.NEITHER : Kind.BETWEEN;
+            return holding >= 0 ? Kind.SOUND : touches ? Kind.NEITHER : Kind.BETWEEN;
+        }
+
+        /** The segment that holds the window asked about last (the first, when two do); -1 when none does. */
+        int holding() {
+            return holding;
         }
     }
 }

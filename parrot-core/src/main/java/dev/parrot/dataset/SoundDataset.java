@@ -13,8 +13,9 @@ import java.util.Map;
  * @param skipped recordings that could not be used, with reasons
  * @param featureNames a name for each feature value
  * @param background the labels that hold things that must never fire, in {@code sounds} order
- * @param segmentSeconds per sound, the length of each segment of its long recordings (their windows lie side by side
- *        in the recordings' parts, so the parts alone do not tell where one segment ends); empty without any
+ * @param segmentSeconds per sound, how long the sound of each segment of its long recordings goes on ({@link Sustain},
+ *        as a take is measured; their windows lie side by side in the recordings' parts, so the parts alone do not
+ *        tell where one segment ends); empty without any
  * @param segments per long recording of a sound (its path relative to the recordings folder, as
  *        {@link RecordingFeatures#file()}), where its segments lie: where the onset model learns the sound's onsets,
  *        and what calibration places in its streams; empty without any
