@@ -38,7 +38,7 @@ import java.util.Set;
 public final class AugmentedRecordings {
 
     /** The most background audio kept in memory for the beds of copies heard in context. */
-    private static final long MAX_BACKGROUND_SECONDS = 600;
+    public static final long MAX_BACKGROUND_SECONDS = 600;
 
     private final Map<RecordingFeatures, List<RecordingFeatures>> copies;
 

@@ -41,6 +41,8 @@ public final class OnsetExamples {
     public static final int COPIES = 6;
     /** Shifts of each background onset, in ms: the rule finds a sound's onset anywhere within a hop. */
     private static final double[] SHIFTS_MS = {0, -7.5, 7.5, -15, 15};
+    /** The background audio the examples are drawn from, at most (augmentation's beds, read once). */
+    public static final double BACKGROUND_SECONDS = AugmentedRecordings.MAX_BACKGROUND_SECONDS;
     /** The file name of the generated noise examples, which no recording has. */
     public static final String NOISE = "(coloured noise)";
     private static final int NOISE_GROUPS = 8;

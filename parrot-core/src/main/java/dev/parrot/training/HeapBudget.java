@@ -4,8 +4,11 @@ import dev.parrot.Setting;
 import dev.parrot.ParrotException;
 import dev.parrot.ProgressLog;
 import dev.parrot.dataset.Balancing;
+import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
+import dev.parrot.onsets.OnsetExamples;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,15 +31,20 @@ final class HeapBudget {
         this.available = available;
     }
 
-    /** The budget for this data set and balancing plan, warning on {@code log} when it is tight. */
-    static HeapBudget check(SoundDataset dataset, Map<String, Balancing.SoundBalance> balancing, ProgressLog log) {
-        return check(dataset, balancing, log, Runtime.getRuntime().maxMemory());
+    /**
+     * The budget for this data set and balancing plan, and the onset model's examples of {@code onsetDimension}
+     * values each (0 without an onset model), warning on {@code log} when it is tight.
+     */
+    static HeapBudget check(SoundDataset dataset, Map<String, Balancing.SoundBalance> balancing, int onsetDimension,
+            ProgressLog log) {
+        return check(dataset, balancing, onsetDimension, log, Runtime.getRuntime().maxMemory());
     }
 
-    /** As {@link #check(SoundDataset, Map, ProgressLog)} for a JVM that may use {@code available} bytes. */
-    static HeapBudget check(SoundDataset dataset, Map<String, Balancing.SoundBalance> balancing, ProgressLog log,
-            long available) {
-        HeapBudget budget = new HeapBudget(dataset.windowCount(), needed(dataset, balancing), available);
+    /** As {@link #check(SoundDataset, Map, int, ProgressLog)} for a JVM that may use {@code available} bytes. */
+    static HeapBudget check(SoundDataset dataset, Map<String, Balancing.SoundBalance> balancing, int onsetDimension,
+            ProgressLog log, long available) {
+        HeapBudget budget = new HeapBudget(dataset.windowCount(),
+                needed(dataset, balancing) + onsetExamples(dataset, onsetDimension), available);
         if (budget.needed > budget.available * 0.8) {
             log.warn(String.format(Locale.ROOT, "Training on %d windows needs about %d MB of heap and the JVM may use"
                     + " %d MB: it may run out. %s", budget.windows, budget.needed >> 20, budget.available >> 20,
@@ -58,6 +66,26 @@ final class HeapBudget {
         // Plus the held-out probabilities kept for calibration: a float per window and sound.
         return windows * (4L * features + 16 + 4L * dataset.sounds().size() + 16)
                 + used * (8L * (features + 1) + 16 + 40 + features);
+    }
+
+    /**
+     * Heap for the onset model's examples, kept from before cross-validation to the final model: each take's and
+     * segment's as recorded and in its copies, and about 3.6 onsets a second of background (as in talk; the stream
+     * benchmark's speech gave 216 a minute), each 5 times shifted, up to the background audio's budget. Each is a
+     * float vector, then a Weka instance and a learner's byte per value.
+     */
+    static long onsetExamples(SoundDataset dataset, int dimension) {
+        if (dimension <= 0) {
+            return 0;
+        }
+        long sounds = dataset.recordings().stream().filter(r -> r.part().isEmpty()
+                && !dataset.background().contains(r.sound())).count()
+                + dataset.segments().values().stream().mapToLong(List::size).sum();
+        double backgroundSeconds = Math.min(OnsetExamples.BACKGROUND_SECONDS, dataset.recordings().stream()
+                .filter(r -> dataset.background().contains(r.sound()) && !dataset.segments().containsKey(r.file()))
+                .mapToDouble(RecordingFeatures::durationSeconds).sum());
+        long examples = sounds * (1 + OnsetExamples.COPIES) + (long) (backgroundSeconds * 3.6 * 5);
+        return examples * (4L * dimension + 16 + 8L * (dimension + 1) + 56 + dimension);
     }
 
     /**

@@ -8,10 +8,12 @@ import dev.parrot.dataset.Balancing;
 import dev.parrot.dataset.DatasetReader;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.dataset.TrainingSet;
+import dev.parrot.features.OnsetFeatures;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.model.ModelFiles;
 import dev.parrot.model.ModelFingerprint;
 import dev.parrot.model.ModelHistory;
+import dev.parrot.onsets.OnsetLearner;
 import dev.parrot.training.incremental.Fingerprinter;
 import dev.parrot.training.incremental.UpToDateCheck;
 import weka.classifiers.Classifier;
@@ -93,7 +95,8 @@ public final class SoundModelTrainer {
 
         Instances header = TrainingSet.header(request.modelName(), dataset.featureNames(), dataset.sounds());
         Learning.Learned learned = new Learning(request, template, header)
-                .learn(dataset, augmented, HeapBudget.check(dataset, balancing, log));
+                .learn(dataset, augmented, HeapBudget.check(dataset, balancing,
+                        new OnsetFeatures(request.features(), OnsetLearner.DEFAULT_SEGMENT_MILLIS).dimension(), log));
 
         long millis = (System.nanoTime() - started) / 1_000_000;
         ModelFiles files = new ModelFiles(request.outputDirectory(), request.modelName());

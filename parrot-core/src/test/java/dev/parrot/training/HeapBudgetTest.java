@@ -6,6 +6,7 @@ import dev.parrot.Setting;
 import dev.parrot.dataset.Balancing;
 import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
+import dev.parrot.segments.Segment;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -35,12 +36,29 @@ class HeapBudgetTest {
     }
 
     @Test
+    void countsTheOnsetModelsExamplesOfTakesSegmentsAndBackground() {
+        SoundDataset dataset = new SoundDataset(List.of("kick", "snare", "speech"),
+                List.of(new RecordingFeatures("kick/a.wav", "kick", 1, new float[100][3]),
+                        new RecordingFeatures("kick/b.wav", "kick", 1, new float[100][3]),
+                        new RecordingFeatures("snare/long.wav", "snare", 10, new float[90][3], "0:00-0:10"),
+                        new RecordingFeatures("speech/talk.wav", "speech", 10, new float[600][3], "0:00-0:10"),
+                        new RecordingFeatures("speech/talk.wav", "speech", 5, new float[300][3], "0:10-0:15")),
+                List.of(), List.of("a", "b", "c"), List.of("speech"), Map.of(),
+                Map.of("snare/long.wav", List.of(new Segment(1, 1.1, "snare", 1), new Segment(3, 3.1, "snare", 2),
+                        new Segment(5, 5.1, "snare", 3))));
+        // Two takes and three segments, each as recorded and in 6 copies; 15 s of talk at 3.6 onsets a second, each
+        // shifted 5 times; per example 10 floats, a Weka instance of 11 doubles and a byte per value.
+        assertEquals((5 * 7 + 15 * 18) * (40 + 16 + 88 + 56 + 10), HeapBudget.onsetExamples(dataset, 10));
+        assertEquals(0, HeapBudget.onsetExamples(dataset, 0), "no onset model");
+    }
+
+    @Test
     void warnsBeforeLearningWhenTheHeapIsTight() {
         List<String> warnings = new ArrayList<>();
         long needed = HeapBudget.needed(DATASET, PLAN);
-        HeapBudget.check(DATASET, PLAN, log(warnings), needed * 2);
+        HeapBudget.check(DATASET, PLAN, 0, log(warnings), needed * 2);
         assertEquals(List.of(), warnings, "half the heap is fine");
-        HeapBudget.check(DATASET, PLAN, log(warnings), needed);
+        HeapBudget.check(DATASET, PLAN, 0, log(warnings), needed);
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).startsWith("Training on 110 windows needs about 0 MB of heap"), warnings.get(0));
         assertTrue(warnings.get(0).endsWith(HeapBudget.MORE_HEAP), warnings.get(0));
@@ -49,7 +67,7 @@ class HeapBudgetTest {
     @Test
     void runningOutIsTheUsersToFixWithTheSameFigures() {
         OutOfMemoryError cause = new OutOfMemoryError("Java heap space");
-        ParrotException e = HeapBudget.check(DATASET, PLAN, ProgressLog.SILENT, 64L << 20).exhausted(cause);
+        ParrotException e = HeapBudget.check(DATASET, PLAN, 0, ProgressLog.SILENT, 64L << 20).exhausted(cause);
         assertEquals(Setting.HEAP, e.setting(), "the plugin names MAVEN_OPTS for it");
         assertEquals("Ran out of memory training on 110 windows (about 0 MB of heap needed, the JVM may use 64 MB). "
                 + HeapBudget.MORE_HEAP, e.getMessage());
