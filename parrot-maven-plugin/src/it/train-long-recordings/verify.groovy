@@ -6,6 +6,12 @@ assert model.labels == ['high', 'low', 'silence']
 assert model.background == ['silence']
 // The microphone folders train one sound.
 assert model.training.sounds.find { it.sound == 'low' }.recordings == 2
+// Short sounds recorded only in long recordings get an onset model: each segment's start is an onset of its sound, the
+// onsets between the segments the silence's; their segments are placed in calibration's simulated streams.
+assert model.onsets != null : 'no onset model'
+['high', 'low', 'silence'].each { s -> assert model.onsets.examples[model.onsets.classes.indexOf(s)] > 0 : model.onsets }
+assert model.calibration.streams.count > 0 : model.calibration
+assert log.contains('each segment of a long recording, as recorded')
 
 // What was found, where a user can open it, next to the truth: every sound, each within 20 ms.
 Properties truth = new Properties()
