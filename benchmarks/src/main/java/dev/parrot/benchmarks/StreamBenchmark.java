@@ -17,6 +17,7 @@ import dev.parrot.runtime.AudioSource;
 import dev.parrot.runtime.DecisionRule;
 import dev.parrot.runtime.SoundDetector;
 import dev.parrot.runtime.SoundListener;
+import dev.parrot.runtime.OnsetRule;
 import dev.parrot.runtime.SoundKind;
 import dev.parrot.features.OnsetFeatures;
 import java.util.HashMap;
@@ -125,6 +126,77 @@ public final class StreamBenchmark {
                 classifier.probabilities(samples, starts[w], probabilities[w]);
             }
             return new Windows(starts, levels, probabilities);
+        }
+    }
+
+    /**
+     * The onset model's most probable sound at the short hits: the first onset the detector's rule finds from a window
+     * before a hit to 60 ms into it, and whether the model names the hit's sound there. What recall reaches at best,
+     * before any threshold; a measure of the model alone, free of calibration's choices.
+     *
+     * @param hits the short sounds' hits
+     * @param found those with an onset there
+     * @param right those whose sound is the most probable there
+     */
+    record OnsetTopOne(int hits, int found, int right, Map<String, Integer> mixUps) {
+
+        static OnsetTopOne of(List<Case> cases, List<List<Segment>> shortTruth, double hop, double window) {
+            int hits = 0;
+            int found = 0;
+            int right = 0;
+            Map<String, Integer> mixUps = new HashMap<>();
+            for (int i = 0; i < cases.size(); i++) {
+                Case c = cases.get(i);
+                if (c.ours().onsets() == null) {
+                    return null;
+                }
+                OnsetRule rule = new OnsetRule(onsets().settings(), hop);
+                List<Double> onsetSeconds = new ArrayList<>();
+                for (int w = 0; w < c.levels().length; w++) {
+                    if (rule.next(c.levels()[w])) {
+                        onsetSeconds.add(w * hop);
+                    }
+                }
+                List<String> labels = c.ours().labels();
+                for (Segment hit : shortTruth.get(i)) {
+                    hits++;
+                    Double at = onsetSeconds.stream().filter(o -> o >= hit.startSeconds() - window
+                            && o <= hit.startSeconds() + 0.06).findFirst().orElse(null);
+                    if (at == null) {
+                        continue;
+                    }
+                    found++;
+                    double[] p = c.ours().onsets().probabilities(at);
+                    int best = 0;
+                    for (int k = 1; k < p.length; k++) {
+                        best = p[k] > p[best] ? k : best;
+                    }
+                    String heard = best < labels.size() ? labels.get(best) : "(no sound)";
+                    if (heard.equals(hit.label())) {
+                        right++;
+                    } else {
+                        mixUps.merge(hit.label() + " as " + heard, 1, Integer::sum);
+                    }
+                }
+            }
+            return new OnsetTopOne(hits, found, right, mixUps);
+        }
+
+        Map<String, Object> json() {
+            return Map.of("hits", hits, "found", found, "right", right, "mix_ups", mixUps);
+        }
+
+        /** The most frequent mix-ups, most first. */
+        String mostMixedUp(int n) {
+            return mixUps.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(n)
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "the onset model's most probable sound at the short hits: right at %d of"
+                    + " %d (%.3f; the rule found an onset at %d); most mixed up: %s", right, hits,
+                    right / (double) Math.max(1, hits), found, mostMixedUp(8));
         }
     }
 
@@ -268,6 +340,13 @@ public final class StreamBenchmark {
                     Sweep.describe(0.8, oursDefault), Sweep.describe(0.8, refDefault)));
         }
         json.put("rules", rows);
+
+        // What limits the onset model, whatever its thresholds: its most probable sound at each short hit's onset.
+        OnsetTopOne top = OnsetTopOne.of(cases, shortTruth, hop, window);
+        if (top != null) {
+            json.put("onset_model_top1", top.json());
+            table.append("  ").append(top).append(System.lineSeparator());
+        }
 
         // The model's own settings, as SoundModel.newDetector(listener) uses them: each case's calibrated thresholds.
         List<OnsetScore> own = new ArrayList<>();
