@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,12 @@ class LongRecordingTrainingTest {
         ModelDescriptor descriptor = new SoundModelTrainer().train(TrainingRequest.builder(recordings,
                 dir.resolve("models"), "mixed").classifier("random-forest", "-I 10").seed(1).folds(4).threads(2)
                 .build()).descriptor();
+        // The same recordings, settings and seed give the same calibration and onset model, whatever the threads.
+        ModelDescriptor again = new SoundModelTrainer().train(TrainingRequest.builder(recordings,
+                dir.resolve("again"), "mixed").classifier("random-forest", "-I 10").seed(1).folds(4).threads(1)
+                .build()).descriptor();
+        assertEquals(descriptor.calibration(), again.calibration());
+        assertEquals(descriptor.onsets().examples(), again.onsets().examples());
 
         ModelDescriptor.OnsetModel onsets = descriptor.onsets();
         assertNotNull(onsets, "an onset model for the short sounds");

@@ -295,6 +295,7 @@ class SoundModelTrainerTest {
         JsonNode b = ModelJson.mapper().readTree(second.files().descriptorFile().toFile());
         assertEquals(a.get("evaluation"), b.get("evaluation"));
         assertEquals(a.at("/training/sounds"), b.at("/training/sounds"));
+        assertEquals(a.get("calibration"), b.get("calibration"));
 
         Classifier one = (Classifier) loadWithWeka(first.files())[0];
         Classifier two = (Classifier) loadWithWeka(second.files())[0];
