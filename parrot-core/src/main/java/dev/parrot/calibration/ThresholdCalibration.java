@@ -51,9 +51,10 @@ public final class ThresholdCalibration {
      * The share of the target the streams' false alarms may use. The background of the streams is the user's own
      * held-out recordings, whose voice and room the onset model has heard in the other folds; a live microphone also
      * hears other voices and rooms. On the stream benchmark's tuning seed, thresholds calibrated to the whole target
-     * gave 1.4-1.6 false alarms per minute of another speaker's talk for a target of 1.
+     * gave 1.4-1.6 false alarms per minute of another speaker's talk for a target of 1, to half of it 1.07 (recall of
+     * unseen kits' short hits 0.386), to 0.35 of it 0.64 (0.349); the same kits' figures did not move.
      */
-    static final double HEADROOM_ON_STREAMS = 0.5;
+    static final double HEADROOM_ON_STREAMS = 0.35;
     static final int CURVE_STEP_PERCENT = 5;
 
     /**
