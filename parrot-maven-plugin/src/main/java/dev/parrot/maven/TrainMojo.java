@@ -150,10 +150,11 @@ public class TrainMojo extends AbstractGatedMojo {
      * How many false alarms per minute of background audio the detector may give, all sounds together. Training
      * replays the detector over simulated streams (each cross-validation fold's held-out takes at live levels between
      * its held-out background recordings, judged by the fold's models), lowers each sound's threshold where it finds
-     * the most onsets per false alarm while the false alarms stay within this rate, and stores the thresholds in the
-     * model JSON for {@code SoundModel.newDetector(listener)}. (A model whose sounds are all held or only in long
-     * recordings is calibrated on its recordings one by one, this rate then per sound.) Lower is quieter during talk
-     * and typing, higher catches more of the sounds.
+     * the most onsets per false alarm while the streams' false alarms stay within 0.35 of this rate (the streams hold
+     * only your own background; other voices set off about twice as many), and stores the thresholds in the model
+     * JSON for {@code SoundModel.newDetector(listener)}. (A model whose sounds are all held is calibrated on its
+     * recordings one by one, this rate then per sound.) Lower is quieter during talk and typing, higher catches more
+     * of the sounds.
      */
     @Parameter(property = "parrot.falseAlarmsPerMinute", defaultValue = "1")
     private double falseAlarmsPerMinute;
