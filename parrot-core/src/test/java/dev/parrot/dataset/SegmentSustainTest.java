@@ -7,12 +7,11 @@ import dev.parrot.features.FeatureSettings;
 import dev.parrot.runtime.SoundKind;
 import dev.parrot.runtime.TestSounds;
 import dev.parrot.segments.Segment;
-import dev.parrot.segments.SrtFormat;
+import dev.parrot.testing.LongRecordings;
 import dev.parrot.testing.Signals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +49,7 @@ class SegmentSustainTest {
             System.arraycopy(click, 0, audio, (int) (at * RATE), click.length);
             marked.add(new Segment(at, at + 0.4, "high", 0));
         }
-        Files.createDirectories(recordings.resolve("high/segments"));
-        Files.createDirectories(recordings.resolve("high/source"));
-        WavWriter.writePcm16(recordings.resolve("high/source/session.wav"), audio, RATE);
-        Files.writeString(recordings.resolve("high/segments/session.v3.srt"), SrtFormat.format(marked));
+        LongRecordings.writeAsParrotPy(recordings.resolve("high"), "session", audio, RATE, marked);
         for (int t = 0; t < 3; t++) {
             WavWriter.writePcm16(recordings.resolve("low/take_" + t + ".wav"), TestSounds.take("low", RATE, 40 + t),
                     RATE);

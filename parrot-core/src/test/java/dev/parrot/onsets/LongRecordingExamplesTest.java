@@ -11,12 +11,11 @@ import dev.parrot.features.FeatureSettings;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.runtime.TestSounds;
 import dev.parrot.segments.Segment;
-import dev.parrot.segments.SrtFormat;
+import dev.parrot.testing.LongRecordings;
 import dev.parrot.testing.Signals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,13 +53,18 @@ class LongRecordingExamplesTest {
             float[] burst = Signals.noise(0.05, RATE / 16, 50 + i);
             System.arraycopy(burst, 0, audio, (int) (UNMARKED[i] * RATE), burst.length);
         }
-        Path sound = recordings.resolve("high");
-        Files.createDirectories(sound.resolve("source"));
-        Files.createDirectories(sound.resolve("segments"));
-        Path wav = sound.resolve("source/session.wav");
-        WavWriter.writePcm16(wav, audio, RATE);
-        Files.writeString(sound.resolve("segments/session.v3.srt"), SrtFormat.format(truth));
-        return wav;
+        return LongRecordings.writeAsParrotPy(recordings.resolve("high"), "session", audio, RATE, truth);
+    }
+
+    /** Three takes of "low", and the long recording of "high". */
+    private static Path writeRecordings(Path dir) throws Exception {
+        Path recordings = dir.resolve("recordings");
+        for (int t = 0; t < 3; t++) {
+            WavWriter.writePcm16(recordings.resolve("low/low_" + t + ".wav"), TestSounds.take("low", RATE, 7 + t),
+                    RATE);
+        }
+        writeLongRecording(recordings);
+        return recordings;
     }
 
     private static SoundDataset read(Path dir, Path recordings) throws Exception {
@@ -70,12 +74,7 @@ class LongRecordingExamplesTest {
 
     @Test
     void segmentStartsAreTheSoundsOnsetsAndOnsetsBetweenThemTheSilence(@TempDir Path dir) throws Exception {
-        Path recordings = dir.resolve("recordings");
-        for (int t = 0; t < 3; t++) {
-            WavWriter.writePcm16(recordings.resolve("low/low_" + t + ".wav"), TestSounds.take("low", RATE, 7 + t),
-                    RATE);
-        }
-        writeLongRecording(recordings);
+        Path recordings = writeRecordings(dir);
         SoundDataset dataset = read(dir, recordings);
         String file = "high/source/session.wav";
         assertEquals(MARKED.length, dataset.segments().get(file).size(), "the data set keeps where the segments lie");
@@ -119,12 +118,7 @@ class LongRecordingExamplesTest {
 
     @Test
     void withoutLearningTheSilenceItsOnsetsAreNoSound(@TempDir Path dir) throws Exception {
-        Path recordings = dir.resolve("recordings");
-        for (int t = 0; t < 3; t++) {
-            WavWriter.writePcm16(recordings.resolve("low/low_" + t + ".wav"), TestSounds.take("low", RATE, 7 + t),
-                    RATE);
-        }
-        writeLongRecording(recordings);
+        Path recordings = writeRecordings(dir);
         SoundDataset dataset = new DatasetReader(FeatureSettings.defaults(), 1, ProgressLog.SILENT,
                 DatasetOptions.builder(dir.resolve("segments")).learnSilence(false).build()).read(recordings,
                 List.of());

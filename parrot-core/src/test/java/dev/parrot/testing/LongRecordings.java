@@ -1,7 +1,12 @@
 package dev.parrot.testing;
 
+import dev.parrot.audio.WavWriter;
 import dev.parrot.segments.Segment;
+import dev.parrot.segments.SrtFormat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,6 +19,20 @@ import java.util.Random;
  * @param truth where the sounds are, labelled with the sound
  */
 public record LongRecordings(float[] samples, List<Segment> truth) {
+
+    /**
+     * Writes a recording where Parrot.py's recorder puts it, {@code <soundFolder>/source/<name>.wav}, with its
+     * segments in {@code <soundFolder>/segments/<name>.v3.srt}; returns the WAV file.
+     */
+    public static Path writeAsParrotPy(Path soundFolder, String name, float[] samples, int rate, List<Segment> segments)
+            throws IOException {
+        Files.createDirectories(soundFolder.resolve("source"));
+        Files.createDirectories(soundFolder.resolve("segments"));
+        Path wav = soundFolder.resolve("source/" + name + ".wav");
+        WavWriter.writePcm16(wav, samples, rate);
+        Files.writeString(soundFolder.resolve("segments/" + name + ".v3.srt"), SrtFormat.format(segments));
+        return wav;
+    }
 
     /** Room noise peak level (RMS about -55 dBFS): a quiet room through a desk microphone. */
     public static final double ROOM = 0.003;

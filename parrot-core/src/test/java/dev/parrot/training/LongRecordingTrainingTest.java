@@ -5,12 +5,11 @@ import dev.parrot.model.DetectionCalibration;
 import dev.parrot.model.ModelDescriptor;
 import dev.parrot.runtime.TestSounds;
 import dev.parrot.segments.Segment;
-import dev.parrot.segments.SrtFormat;
+import dev.parrot.testing.LongRecordings;
 import dev.parrot.testing.Signals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +43,7 @@ class LongRecordingTrainingTest {
             System.arraycopy(sound, 0, audio, (int) (at * RATE), sound.length);
             truth.add(new Segment(at, at + 0.08, "high", 0));
         }
-        Files.createDirectories(recordings.resolve("high/segments"));
-        Files.createDirectories(recordings.resolve("high/source"));
-        WavWriter.writePcm16(recordings.resolve("high/source/session.wav"), audio, RATE);
-        Files.writeString(recordings.resolve("high/segments/session.v3.srt"), SrtFormat.format(truth));
+        LongRecordings.writeAsParrotPy(recordings.resolve("high"), "session", audio, RATE, truth);
 
         ModelDescriptor descriptor = new SoundModelTrainer().train(TrainingRequest.builder(recordings,
                 dir.resolve("models"), "mixed").classifier("random-forest", "-I 10").seed(1).folds(4).threads(2)
