@@ -268,18 +268,22 @@ public final class ThresholdCalibration {
         List<DetectionCalibration.SoundThreshold> thresholds = choose(replay, labels, background, kinds, minutes,
                 streams.realBackground() ? LOWEST_PERCENT_ON_STREAMS : LOWEST_PERCENT, true);
         String method = String.format(Locale.ROOT, "per sound, thresholds lowered where they find the most onsets per"
-                + " false alarm while the false alarms of all sounds together stay within %s per minute of background"
-                + " (reports outside the sounds and repeats; a report of another sound at a sound is a miss), the"
+                + " false alarm while the false alarms of all sounds together stay within %s per minute of background,"
+                + " %s of the target of %s (the streams hold only the user's own background; other voices set off"
+                + " more), reports outside the sounds and repeats counting (a report of another sound at a sound is a"
+                + " miss), the"
                 + " detector's decisions (%s for short sounds, smoothed over %d"
                 + " windows with a start and a keep threshold for held sounds) replayed over %d simulated streams: each"
                 + " cross-validation fold's held-out recordings at random live levels and gaps between stretches of %s,"
-                + " judged by the fold's models", trim(target), streams.onsetMilliseconds() > 0
+                + " judged by the fold's models", trim(Math.round(HEADROOM_ON_STREAMS * target * 100) / 100.0),
+                trim(HEADROOM_ON_STREAMS),
+                trim(target), streams.onsetMilliseconds() > 0
                         ? "the onset model on the first " + streams.onsetMilliseconds() + " ms from each onset"
                         : "the onset rule", rule.smoothingWindows(), streams.count(),
                 streams.realBackground() ? "its held-out background recordings" : "quiet room");
         return new DetectionCalibration(method, target, round(streams.backgroundMinutes()), rule.rule().name(),
                 rule.minimumLevelDbfs(), rule.onsetRiseDb(), rule.onsetWindows(), rule.smoothingWindows(), thresholds,
-                streams);
+                streams.withFalseAlarmShare(HEADROOM_ON_STREAMS));
     }
 
     /** What a replay gave per sound. */

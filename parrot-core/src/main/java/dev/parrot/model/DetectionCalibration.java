@@ -60,14 +60,27 @@ public record DetectionCalibration(String method, double targetFalseAlarmsPerMin
      *        has none and they were quiet room (figures to take with care: a user's room and
      *        voice are not noise)
      * @param onsetMilliseconds how much audio from an onset a short sound is decided on (0: the window rule)
+     * @param falseAlarmShare the share of the target the streams' false alarms were allowed (the streams hold only the
+     *        user's own background; other voices set off more); null in files written before it was kept
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Streams(int count, double minutes, double backgroundMinutes, List<String> background,
-            int onsetMilliseconds) {
+            int onsetMilliseconds, Double falseAlarmShare) {
 
         public Streams {
             background = background == null ? null : List.copyOf(background);
+        }
+
+        /** Streams described before the share of the target was kept. */
+        public Streams(int count, double minutes, double backgroundMinutes, List<String> background,
+                int onsetMilliseconds) {
+            this(count, minutes, backgroundMinutes, background, onsetMilliseconds, null);
+        }
+
+        /** The same streams, their false alarms allowed {@code share} of the target. */
+        public Streams withFalseAlarmShare(double share) {
+            return new Streams(count, minutes, backgroundMinutes, background, onsetMilliseconds, share);
         }
 
         /** Whether the background stretches were the user's own background recordings. */

@@ -74,6 +74,18 @@ class LiveDetectionReportTest {
     }
 
     @Test
+    void aShareOfTheTargetIsSaidWithWhy() throws Exception {
+        String page = ParrotReportRendererTest.render(List.of(calibrated("drums", new DetectionCalibration.Streams(5,
+                12.34, 8.12, List.of("speech"), 75).withFalseAlarmShare(0.35))), Locale.ENGLISH);
+        assertTrue(page.contains("stay within 0.35 per minute of background, short of the 1 allowed: the streams hold"
+                + " only your own background, and other voices set off more"), page);
+        String before = ParrotReportRendererTest.render(List.of(calibrated("drums", new DetectionCalibration.Streams(5,
+                12.34, 8.12, List.of("speech"), 75))), Locale.ENGLISH);
+        assertTrue(before.contains("stay within 1 per minute of background (a report"), "a file without the share: "
+                + before);
+    }
+
+    @Test
     void streamsBetweenNoiseSayPlainlyThatTheFiguresAreNoisesAndHowToMakeThemTrustworthy() throws Exception {
         String page = ParrotReportRendererTest.render(List.of(calibrated("drums", new DetectionCalibration.Streams(1,
                 2.5, 1.5, null, 0))), Locale.ENGLISH);
