@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -42,8 +43,12 @@ final class LongRecordingExamples {
     /**
      * @param groups the sound's examples and the silence's, a group per part of the recording
      * @param sounds the segments' sounds for calibration
+     * @param segments how many segments were read
+     * @param unaligned the segments (file and start) the rule found no onset at, within 50 ms before their marked start
+     *        or after it: a start marked late, or a segment without a sound
      */
-    record Made(List<RecordingFeatures> groups, List<OnsetExamples.SegmentSound> sounds) {
+    record Made(List<RecordingFeatures> groups, List<OnsetExamples.SegmentSound> sounds, int segments,
+            List<String> unaligned) {
     }
 
     private final OnsetExamples examples;
@@ -72,6 +77,8 @@ final class LongRecordingExamples {
         Map<String, List<float[]>> soundParts = new LinkedHashMap<>();
         Map<String, List<float[]>> betweenParts = new LinkedHashMap<>();
         List<OnsetExamples.SegmentSound> sounds = new ArrayList<>();
+        List<String> unaligned = new ArrayList<>();
+        int read = 0;
         long soundBudget = (long) (soundBudgetSeconds * rate);
         long block = (long) (BLOCK_SECONDS * rate);
         long settle = (long) (SETTLE_SECONDS * rate);
@@ -103,7 +110,11 @@ final class LongRecordingExamples {
                             Math.max(end, lead + settings.windowSamples()));
                     if (asRecorded >= 0) {
                         into.add(features.extract(samples, asRecorded));
+                    } else {
+                        unaligned.add(String.format(Locale.ROOT, "%s at %d:%06.3f", name,
+                                (int) (segment.startSeconds() / 60), segment.startSeconds() % 60));
                     }
+                    read++;
                     float[] heard = examples.fromFirstAudible(Arrays.copyOfRange(samples,
                             Math.max(0, lead - (int) (EARLY_SECONDS * rate)), Math.max(end, lead + 1)));
                     into.addAll(examples.copiesInContext(heard, beds, random, features));
@@ -128,7 +139,7 @@ final class LongRecordingExamples {
                 part)));
         betweenParts.forEach((part, s) -> groups.add(new RecordingFeatures(name, between, 0,
                 s.toArray(float[][]::new), part)));
-        return new Made(groups.stream().filter(g -> g.windows().length > 0).toList(), sounds);
+        return new Made(groups.stream().filter(g -> g.windows().length > 0).toList(), sounds, read, unaligned);
     }
 
     private long sample(double seconds) {

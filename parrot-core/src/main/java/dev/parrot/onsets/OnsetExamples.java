@@ -55,16 +55,20 @@ public final class OnsetExamples {
      * @param classes the onset model's class values: the labels, then {@code NO_SOUND}
      * @param background the background recordings read, by file, at the features' rate
      * @param segmentSounds the sounds of long recordings' segments, for calibration's streams (a bounded share)
+     * @param segments how many segments of long recordings were read
+     * @param unalignedSegments those at whose marked start the detector's rule finds no onset (file and start): their
+     *        sound is learned from its copies in context alone, and their SRT is worth a look
      */
     public record Examples(List<RecordingFeatures> groups, List<String> classes, Map<String, float[]> background,
-            List<SegmentSound> segmentSounds) {
+            List<SegmentSound> segmentSounds, int segments, List<String> unalignedSegments) {
 
         public Examples {
             segmentSounds = segmentSounds == null ? List.of() : List.copyOf(segmentSounds);
+            unalignedSegments = unalignedSegments == null ? List.of() : List.copyOf(unalignedSegments);
         }
 
         public Examples(List<RecordingFeatures> groups, List<String> classes, Map<String, float[]> background) {
-            this(groups, classes, background, List.of());
+            this(groups, classes, background, List.of(), 0, List.of());
         }
     }
 
@@ -126,9 +130,13 @@ public final class OnsetExamples {
         }
         List<LongRecordingExamples.Made> longOnes = longRecordings(recordingsDirectory, dataset, beds, seed);
         List<SegmentSound> segmentSounds = new ArrayList<>();
+        List<String> unaligned = new ArrayList<>();
+        int segments = 0;
         for (LongRecordingExamples.Made made : longOnes) {
             groups.addAll(made.groups());
             segmentSounds.addAll(made.sounds());
+            segments += made.segments();
+            unaligned.addAll(made.unaligned());
         }
         List<String> files = List.copyOf(background.keySet());
         for (List<RecordingFeatures> parts : Parallel.map(files, threads, file -> byPart(file, labelOf.get(file),
@@ -140,7 +148,7 @@ public final class OnsetExamples {
             groups.add(group(NOISE + " " + (g + 1), ModelDescriptor.OnsetModel.NO_SOUND,
                     backgroundSegments(steppedNoise(random))));
         }
-        return new Examples(groups, classes, background, segmentSounds);
+        return new Examples(groups, classes, background, segmentSounds, segments, unaligned);
     }
 
     /**
@@ -174,7 +182,7 @@ public final class OnsetExamples {
                         dataset.segments().get(file), beds, new Random(seed * 1_000_003L + file.hashCode()),
                         soundBudget);
             } catch (UnreadableRecordingException e) {
-                return new LongRecordingExamples.Made(List.of(), List.of());
+                return new LongRecordingExamples.Made(List.of(), List.of(), 0, List.of());
             }
         });
     }

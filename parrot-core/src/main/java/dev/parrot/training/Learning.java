@@ -22,6 +22,7 @@ import weka.classifiers.Classifier;
 import weka.core.Instances;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -128,6 +129,16 @@ final class Learning {
         request.log().info(String.format(Locale.ROOT, "Onset segments: each take, and each segment of a long"
                 + " recording, as recorded and in %d copies heard in context; every onset in the background and between"
                 + " the segments (%.1f s)", OnsetExamples.COPIES, (System.nanoTime() - started) / 1e9));
+        List<String> unaligned = examples.unalignedSegments();
+        if (!unaligned.isEmpty()) {
+            request.log().warn(String.format(Locale.ROOT, "%d of %d segments of long recordings start where the"
+                    + " detector finds no onset, within 50 ms before the marked start or after it: %s%s. Their"
+                    + " sound's onset is learned from copies of what follows the mark alone. A start marked late"
+                    + " misses the attack the detector decides on: correct the SRT (<recording>.MANUAL.srt beside"
+                    + " the recording wins), or leave out a segment that holds no sound.", unaligned.size(),
+                    examples.segments(), String.join(", ", unaligned.subList(0, Math.min(5, unaligned.size()))),
+                    unaligned.size() > 5 ? ", ..." : ""));
+        }
         return examples;
     }
 

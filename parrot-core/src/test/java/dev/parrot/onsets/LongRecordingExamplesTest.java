@@ -42,13 +42,19 @@ class LongRecordingExamplesTest {
 
     /** 40 s of quiet with "high" at the marked starts and noise bursts at the unmarked ones. */
     private static Path writeLongRecording(Path recordings) throws Exception {
+        return writeLongRecording(recordings, List.of());
+    }
+
+    /** As {@link #writeLongRecording(Path)}, with {@code alsoMarked} segments marked in the SRT besides. */
+    private static Path writeLongRecording(Path recordings, List<Segment> alsoMarked) throws Exception {
         float[] audio = TestSounds.quiet(40, RATE, 3);
-        List<Segment> truth = new ArrayList<>();
+        List<Segment> truth = new ArrayList<>(alsoMarked);
         for (int i = 0; i < MARKED.length; i++) {
             float[] sound = TestSounds.sound("high", 0.25, RATE, 10 + i);
             System.arraycopy(sound, 0, audio, (int) (MARKED[i] * RATE), sound.length);
             truth.add(new Segment(MARKED[i], MARKED[i] + 0.25, "high", 0));
         }
+        truth.sort(java.util.Comparator.comparingDouble(Segment::startSeconds));
         for (int i = 0; i < UNMARKED.length; i++) {
             float[] burst = Signals.noise(0.05, RATE / 16, 50 + i);
             System.arraycopy(burst, 0, audio, (int) (UNMARKED[i] * RATE), burst.length);
@@ -107,6 +113,8 @@ class LongRecordingExamplesTest {
         assertEquals(UNMARKED.length * 5, negatives, "the unmarked noises, and nothing at a segment");
 
         assertEquals(MARKED.length, examples.segmentSounds().size(), "each segment's sound, for the streams");
+        assertEquals(MARKED.length, examples.segments());
+        assertEquals(List.of(), examples.unalignedSegments(), "every marked start is at its sound's onset");
         for (OnsetExamples.SegmentSound s : examples.segmentSounds()) {
             assertEquals("high", s.sound());
             assertTrue(dataParts.contains(s.part()), s.part());
@@ -114,6 +122,24 @@ class LongRecordingExamplesTest {
         }
         assertFalse(byLabel.containsKey("low") && byLabel.get("low").isEmpty());
         assertTrue(byLabel.get(ModelDescriptor.OnsetModel.NO_SOUND).size() >= 1);
+    }
+
+    @Test
+    void aSegmentMarkedWhereTheDetectorFindsNoOnsetIsNamed(@TempDir Path dir) throws Exception {
+        Path recordings = dir.resolve("recordings");
+        // Marked in the quiet between two sounds, as a slip of the hand in a subtitle editor would.
+        writeLongRecording(recordings, List.of(new Segment(14.0, 14.3, "high", 0)));
+        for (int t = 0; t < 3; t++) {
+            WavWriter.writePcm16(recordings.resolve("low/low_" + t + ".wav"), TestSounds.take("low", RATE, 7 + t),
+                    RATE);
+        }
+        SoundDataset dataset = read(dir, recordings);
+
+        OnsetExamples.Examples examples = new OnsetExamples(FeatureSettings.defaults(), 75, 1)
+                .make(recordings, dataset, 7);
+
+        assertEquals(MARKED.length + 1, examples.segments());
+        assertEquals(List.of("high/source/session.wav at 0:14.000"), examples.unalignedSegments());
     }
 
     @Test
