@@ -1,6 +1,8 @@
 package dev.parrot.calibration;
 
+import dev.parrot.model.DetectionCalibration;
 import dev.parrot.runtime.DetectionSettings;
+import dev.parrot.runtime.SoundKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StreamReplayTest {
 
@@ -38,6 +41,42 @@ class StreamReplayTest {
             onsets.put((long) rises[i] * HOP, p);
         }
         return new StreamReplay.Stream(levels, new float[levels.length][], onsets, truth, 60);
+    }
+
+    @Test
+    void aHeldSoundStartsNoLowerThanItsFloorThoughLowerCostsNoFalseAlarmHere() {
+        double hop = HOP / (double) RATE;
+        List<String> labels = List.of("kick", "hiss", "speech");
+        // A hiss from window 100 to 160 that the window model hears at 30%: the most probable, never a majority.
+        double[] levels = new double[400];
+        java.util.Arrays.fill(levels, -60);
+        float[][] rows = new float[levels.length][];
+        for (int w = 0; w < levels.length; w++) {
+            rows[w] = new float[] {0.05f, 0.05f, 0.9f};
+        }
+        for (int w = 100; w < 160; w++) {
+            levels[w] = -30;
+            rows[w] = new float[] {0.25f, 0.30f, 0.25f};
+        }
+        Map<Long, double[]> onsets = new HashMap<>();
+        onsets.put(0L, new double[] {0, 0, 0, 1});
+        onsets.put(100L * HOP, new double[] {0.2, 0.3, 0.3, 0.2});
+        StreamReplay replay = new StreamReplay(RATE, HOP, 480, 0.075);
+        replay.add(new StreamReplay.Stream(levels, rows, onsets, List.of(new SimulatedStream.Truth(100 * hop,
+                160 * hop, 1)), 60));
+        Map<String, SoundKinds.Choice> kinds = Map.of("kick", new SoundKinds.Choice(SoundKind.SHORT, "set", 0.05),
+                "hiss", new SoundKinds.Choice(SoundKind.HELD, "set", 1.0));
+
+        DetectionCalibration c = new ThresholdCalibration(DetectionSettings.onsets(), 1.0).calibrate(replay, labels,
+                Set.of("speech"), kinds, new DetectionCalibration.Streams(1, 400 * hop / 60, 1, List.of("speech"), 75));
+
+        DetectionCalibration.SoundThreshold hiss = c.sounds().stream().filter(t -> t.sound().equals("hiss"))
+                .findFirst().orElseThrow();
+        assertTrue(hiss.threshold() >= ThresholdCalibration.HELD_LOWEST_PERCENT_ON_STREAMS / 100.0,
+                "at 30% it would start with no false alarm in these streams, and another voice would start it too: "
+                        + hiss);
+        assertEquals(0.0, hiss.expectedRecall(), 1e-9);
+        assertEquals(0.35, c.streams().falseAlarmShare(), 1e-9);
     }
 
     @Test
