@@ -61,10 +61,15 @@ public final class BackgroundMixer {
 
     /** {@code length} samples from a random place of a random background recording (looped when it is shorter). */
     private float[] bed(int length, Random random) {
-        if (backgrounds.isEmpty()) {
-            return Augmenter.colouredNoise(length, random);
-        }
-        float[] source = backgrounds.get(random.nextInt(backgrounds.size()));
+        return backgrounds.isEmpty() ? Augmenter.colouredNoise(length, random) : slice(backgrounds, length, random);
+    }
+
+    /**
+     * {@code length} samples from a random place of a random one of {@code sources} (none empty), looped when it is
+     * shorter: a bed for a sound heard in context.
+     */
+    public static float[] slice(List<float[]> sources, int length, Random random) {
+        float[] source = sources.get(random.nextInt(sources.size()));
         int from = random.nextInt(source.length);
         float[] bed = new float[length];
         for (int i = 0; i < length; i++) {

@@ -53,7 +53,7 @@ public final class SoundKinds {
      */
     public static Map<String, Choice> choose(SoundDataset dataset, double hopSeconds, Map<String, SoundKind> set,
             String how) {
-        int level = dataset.featureNames().indexOf("level_dbfs");
+        int level = dataset.levelFeature();
         Map<String, Choice> kinds = new LinkedHashMap<>();
         for (String sound : dataset.sounds()) {
             if (dataset.background().contains(sound)) {

@@ -104,7 +104,7 @@ public final class ThresholdCalibration {
     public DetectionCalibration calibrate(SoundDataset dataset, HeldOutProbabilities heldOut, Set<String> background,
             double hopSeconds, Map<String, SoundKinds.Choice> kinds) {
         List<String> labels = dataset.sounds();
-        int level = dataset.featureNames().indexOf("level_dbfs");
+        int level = dataset.levelFeature();
         if (level < 0) {
             throw new IllegalStateException("the features hold no window level (level_dbfs)");
         }
@@ -226,7 +226,8 @@ public final class ThresholdCalibration {
 
     /**
      * Each sound's step of the sweep (0 for 100%), lowered greedily: each move takes one sound to the step that finds
-     * the most more onsets (a held sound: starts, and the share of its takes' length it covers) per false alarm it adds (a free gain first, the smaller move of two alike), while the false
+     * the most more onsets (a held sound: starts, and the share of its takes' length it covers) per false alarm it adds
+     * (a free gain first, the smaller move of two alike), no lower than the sound's {@code limit}, while the false
      * alarms of all sounds stay within {@code budget}.
      */
     private static int[] allocate(double[][] hitsAt, long[][] alarmsAt, int[] limit, List<String> labels,
@@ -287,12 +288,10 @@ public final class ThresholdCalibration {
                 + " false alarm while the false alarms of all sounds together stay within %s per minute of background,"
                 + " %s of the target of %s (the streams hold only the user's own background; other voices set off"
                 + " more), reports outside the sounds and repeats counting (a report of another sound at a sound is a"
-                + " miss), the"
-                + " detector's decisions (%s for short sounds, smoothed over %d"
-                + " windows with a start and a keep threshold for held sounds) replayed over %d simulated streams: each"
-                + " cross-validation fold's held-out recordings at random live levels and gaps between stretches of %s,"
-                + " judged by the fold's models", trim(Math.round(HEADROOM_ON_STREAMS * target * 100) / 100.0),
-                trim(HEADROOM_ON_STREAMS),
+                + " miss), the detector's decisions (%s for short sounds, smoothed over %d windows with a start and a"
+                + " keep threshold for held sounds) replayed over %d simulated streams: each cross-validation fold's"
+                + " held-out recordings at random live levels and gaps between stretches of %s, judged by the fold's"
+                + " models", trim(Math.round(HEADROOM_ON_STREAMS * target * 100) / 100.0), trim(HEADROOM_ON_STREAMS),
                 trim(target), streams.onsetMilliseconds() > 0
                         ? "the onset model on the first " + streams.onsetMilliseconds() + " ms from each onset"
                         : "the onset rule", rule.smoothingWindows(), streams.count(),

@@ -1,5 +1,7 @@
 package dev.parrot.dataset;
 
+import java.util.Locale;
+
 /**
  * The feature vectors of the windows of one recording (or one part of a long recording) with one label. It is the
  * unit cross-validation keeps together: all its windows are on the same side of a fold.
@@ -39,15 +41,22 @@ public record RecordingFeatures(String file, String sound, double durationSecond
     /** Where a part starts, in whole seconds, from its name; 0 for a take's empty part. */
     public static int partStartSeconds(String part) {
         int dash = part.indexOf('-');
-        if (dash < 0) {
-            return 0;
-        }
-        String[] p = part.substring(0, dash).trim().split(":");
-        return Integer.parseInt(p[0]) * 60 + Integer.parseInt(p[1]);
+        return dash < 0 ? 0 : seconds(part.substring(0, dash));
+    }
+
+    /** Where a part ends, in whole seconds, from its name; -1 for a take's empty part. */
+    public static int partEndSeconds(String part) {
+        int dash = part.indexOf('-');
+        return dash < 0 ? -1 : seconds(part.substring(dash + 1));
     }
 
     private static String clock(long seconds) {
-        return String.format(java.util.Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    private static int seconds(String clock) {
+        String[] p = clock.trim().split(":");
+        return Integer.parseInt(p[0]) * 60 + Integer.parseInt(p[1]);
     }
 
     /** A whole recording. */

@@ -33,8 +33,6 @@ import java.util.Optional;
 final class RecordingReader {
 
     static final double PART_SECONDS = RecordingFeatures.PART_SECONDS;
-    /** The feature that holds a window's level, of which a segment's sustain is measured. */
-    private static final String LEVEL_FEATURE = "level_dbfs";
 
     /** What a recording is read as. */
     enum Kind {
@@ -158,7 +156,8 @@ final class RecordingReader {
             StreamedWindows windows = new StreamedWindows(stream, window, settings.hopSamples(),
                     extractor.historySamples());
             SegmentLevels levels = sustains == null ? null : new SegmentLevels(sustains, segments,
-                    extractor.featureNames().indexOf(LEVEL_FEATURE), settings.hopSamples() / (double) rate);
+                    extractor.featureNames().indexOf(FeatureExtractor.LEVEL_FEATURE),
+                    settings.hopSamples() / (double) rate);
             while (windows.next()) {
                 SegmentWindows.Kind kind = cursor == null ? SegmentWindows.Kind.SOUND
                         : cursor.kindOf(Math.toIntExact(windows.start()));
@@ -231,7 +230,7 @@ final class RecordingReader {
             // Named even when it is the whole recording: its windows are the segments' side by side, not one take,
             // which is how augmentation and the sounds' kinds tell them apart.
             parts.add(new RecordingFeatures(source.name(), label, seconds, windows.toArray(float[][]::new),
-                    partName(partStart, partEnd, rate)));
+                    RecordingFeatures.partName(partStart, partEnd, rate)));
             windows.clear();
         }
     }
@@ -308,9 +307,5 @@ final class RecordingReader {
             windows[i - from] = extractor.extract(samples, starts[i]);
         }
         return windows;
-    }
-
-    private static String partName(int start, int end, int rate) {
-        return RecordingFeatures.partName(start, end, rate);
     }
 }

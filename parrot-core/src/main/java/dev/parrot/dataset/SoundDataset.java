@@ -1,5 +1,6 @@
 package dev.parrot.dataset;
 
+import dev.parrot.features.FeatureExtractor;
 import dev.parrot.segments.Segment;
 
 import java.util.List;
@@ -46,6 +47,11 @@ public record SoundDataset(List<String> sounds, List<RecordingFeatures> recordin
     public SoundDataset(List<String> sounds, List<RecordingFeatures> recordings, List<SkippedRecording> skipped,
             List<String> featureNames) {
         this(sounds, recordings, skipped, featureNames, List.of());
+    }
+
+    /** Where a window's level lies in its features ({@link FeatureExtractor#LEVEL_FEATURE}); -1 without it. */
+    public int levelFeature() {
+        return featureNames.indexOf(FeatureExtractor.LEVEL_FEATURE);
     }
 
     public List<RecordingFeatures> recordingsOf(String sound) {

@@ -34,6 +34,9 @@ import java.util.function.Predicate;
  */
 public final class FeatureExtractor {
 
+    /** The name of the feature that holds a window's RMS level in dBFS, which later stages read levels from. */
+    public static final String LEVEL_FEATURE = "level_dbfs";
+
     /** Relative levels of earlier windows are floored here, so that digital silence and room noise look alike. */
     private static final double LEVEL_FLOOR_DB = -60;
 
@@ -200,7 +203,7 @@ public final class FeatureExtractor {
             @Override
             void name(FeatureExtractor e, List<String> names) {
                 Collections.addAll(names, "spectral_centroid", "spectral_spread", "spectral_flatness",
-                        "spectral_rolloff", "high_band_ratio", "zero_crossing_rate", "level_dbfs", "crest_factor_db");
+                        "spectral_rolloff", "high_band_ratio", "zero_crossing_rate", LEVEL_FEATURE, "crest_factor_db");
             }
 
             @Override

@@ -21,8 +21,8 @@ import java.util.Random;
 /**
  * The onset examples of one long recording of a sound, as Parrot.py's recorder makes them: minutes of a sound repeated
  * with pauses, its segments marked in an SRT. Each segment's start is an onset of the sound, found by the detector's
- * rule near where the segment starts, as recorded and in copies heard in context, as a take's; each onset the rule finds
- * between the segments is the silence between the sounds, which the detector must let pass. The file is read in blocks
+ * rule near where the segment starts, as recorded and in copies heard in context, as a take's; each onset the rule
+ * finds between the segments is the silence between the sounds, which the detector must let pass. The file is read in blocks
  * of {@link #BLOCK_SECONDS}, each with the second before it (the reach of the rule's noise floor), so that an hour of
  * audio never sits in memory.
  */

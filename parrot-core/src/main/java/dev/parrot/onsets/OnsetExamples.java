@@ -5,6 +5,7 @@ import dev.parrot.audio.UnreadableRecordingException;
 import dev.parrot.audio.WavDecoder;
 import dev.parrot.augmentation.AugmentedRecordings;
 import dev.parrot.augmentation.Augmenter;
+import dev.parrot.augmentation.BackgroundMixer;
 import dev.parrot.dataset.RecordingFeatures;
 import dev.parrot.dataset.SoundDataset;
 import dev.parrot.features.FeatureSettings;
@@ -244,8 +245,8 @@ public final class OnsetExamples {
     }
 
     /**
-     * As {@link #soundOnset(float[], int)} over the rule's {@code onsets} in {@code samples}, the sound's loudest window
-     * sought before {@code end} (where the next sound may be louder).
+     * As {@link #soundOnset(float[], int)} over the rule's {@code onsets} in {@code samples}, the sound's loudest
+     * window sought before {@code end} (where the next sound may be louder).
      */
     int soundOnset(float[] samples, List<Integer> onsets, int earliest, int end) {
         int loudest = 0;
@@ -305,22 +306,11 @@ public final class OnsetExamples {
         for (int i = 0; i < sound.length; i++) {
             out[lead + i] = sound[i] * gain;
         }
-        float[] bed = beds.isEmpty() ? noise(out.length, random) : slice(beds, out.length, random);
+        float[] bed = beds.isEmpty() ? noise(out.length, random) : BackgroundMixer.slice(beds, out.length, random);
         addAt(out, bed, peakDb - 10 - 30 * random.nextDouble());
         addAt(out, room(out.length, random), ROOM_DBFS);
         for (int i = 0; i < out.length; i++) {
             out[i] = Math.max(-1f, Math.min(1f, out[i]));
-        }
-        return out;
-    }
-
-    /** {@code length} samples from a random place of a random background recording, looped when shorter. */
-    private static float[] slice(List<float[]> beds, int length, Random random) {
-        float[] source = beds.get(random.nextInt(beds.size()));
-        int from = random.nextInt(source.length);
-        float[] out = new float[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = source[(from + i) % source.length];
         }
         return out;
     }
@@ -351,11 +341,7 @@ public final class OnsetExamples {
 
     /** Adds {@code noise} to {@code out} at an RMS level of {@code dbfs} (nothing when it is silent). */
     private static void addAt(float[] out, float[] noise, double dbfs) {
-        double power = 0;
-        for (float v : noise) {
-            power += v * (double) v;
-        }
-        power /= Math.max(1, noise.length);
+        double power = Augmenter.meanPower(noise);
         if (power <= 0) {
             return;
         }

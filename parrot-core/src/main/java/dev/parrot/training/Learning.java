@@ -171,9 +171,9 @@ final class Learning {
         log.info(String.format(Locale.ROOT, "Detector thresholds, for at most %s false alarm(s) per minute of %s%s.",
                 request.falseAlarmsPerMinute(), calibration.onStreams() ? "background, all sounds together"
                         : background.isEmpty() ? "the other sounds, each" : "background, each",
-                calibration.onStreams() ? String.format(Locale.ROOT, ", measured on %d simulated streams (%.1f min; their"
-                        + " false alarms kept within %.2f of it: the streams hold only your own background, and other"
-                        + " voices set off more)", calibration.streams().count(), calibration.streams().minutes(),
+                calibration.onStreams() ? String.format(Locale.ROOT, ", measured on %d simulated streams (%.1f min;"
+                        + " their false alarms kept within %.2f of it: the streams hold only your own background, and"
+                        + " other voices set off more)", calibration.streams().count(), calibration.streams().minutes(),
                         calibration.streams().falseAlarmShare()) : ""),
                 Setting.FALSE_ALARMS_PER_MINUTE);
         for (DetectionCalibration.SoundThreshold t : calibration.sounds()) {

@@ -188,22 +188,16 @@ final class StreamFolds implements CrossValidation.FoldObserver {
 
     /** The audio of a part of a background recording ({@code m:ss-m:ss}), or the whole when it is not a part. */
     static float[] part(float[] whole, String part, int rate) {
-        int dash = part.indexOf('-');
-        if (dash < 0) {
+        if (part.indexOf('-') < 0) {
             return whole;
         }
-        int from = (int) Math.min(whole.length, (long) clock(part.substring(0, dash)) * rate);
-        int to = (int) Math.min(whole.length, (long) clock(part.substring(dash + 1)) * rate);
+        int from = (int) Math.min(whole.length, (long) RecordingFeatures.partStartSeconds(part) * rate);
+        int to = (int) Math.min(whole.length, (long) RecordingFeatures.partEndSeconds(part) * rate);
         return Arrays.copyOfRange(whole, from, Math.max(from, to));
     }
 
     private float[] part(float[] whole, String part) {
         return part(whole, part, settings.sampleRate());
-    }
-
-    private static int clock(String mss) {
-        String[] p = mss.trim().split(":");
-        return Integer.parseInt(p[0]) * 60 + Integer.parseInt(p[1]);
     }
 
     private static double round(double v) {
