@@ -35,7 +35,7 @@ class EventDeciderTest {
     }
 
     /** 1 s of room at -60 dBFS, then the given levels. */
-    private static double[] room(double... then) {
+    static double[] room(double... then) {
         double[] levels = new double[ROOM + then.length];
         java.util.Arrays.fill(levels, -60);
         System.arraycopy(then, 0, levels, ROOM, then.length);
@@ -50,7 +50,7 @@ class EventDeciderTest {
         return out;
     }
 
-    private static final int ROOM = 67;
+    static final int ROOM = 67;
 
     private static final DetectionSettings ONSETS = DetectionSettings.defaults().withMinimumLevelDbfs(-70)
             .withOnsets(10, 3).withMuted(Set.of("speech"));

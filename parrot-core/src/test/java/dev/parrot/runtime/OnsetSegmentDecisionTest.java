@@ -18,7 +18,7 @@ class OnsetSegmentDecisionTest {
     private static final double WINDOW = 0.030;
     /** 75 ms from the onset's window: complete with the window three hops later (its end at 45 + 30 ms). */
     private static final double SEGMENT = 0.075;
-    private static final int ROOM = 67;
+    private static final int ROOM = EventDeciderTest.ROOM;
     private static final DetectionSettings ONSETS = DetectionSettings.onsets().withMuted(Set.of("speech"));
     private static final double[] WINDOW_SPEECH = {0.05, 0.05, 0.9};
 
@@ -44,10 +44,7 @@ class OnsetSegmentDecisionTest {
     }
 
     private static double[] room(double... then) {
-        double[] levels = new double[ROOM + then.length];
-        java.util.Arrays.fill(levels, -60);
-        System.arraycopy(then, 0, levels, ROOM, then.length);
-        return levels;
+        return EventDeciderTest.room(then);
     }
 
     @Test
