@@ -141,13 +141,13 @@ public record DetectionView(String intro, String measured, boolean caution, List
         boolean bySegment = c.onStreams() && c.streams().onsetMilliseconds() > 0;
         String rule = l.get(bySegment ? "live.rule.segment" : "live.rule." + c.rule().toLowerCase(Locale.ROOT),
                 c.onsetWindows(), l.number(c.onsetRiseDb(), 1));
+        String target = l.number(c.targetFalseAlarmsPerMinute(), 2);
         // Calibrated to a share of the target: the streams hold only the user's own voice, and the page says so.
         Double share = c.onStreams() ? c.streams().falseAlarmShare() : null;
-        String intro = share != null
-                ? l.get("live.intro.streams.share", l.number(c.targetFalseAlarmsPerMinute(), 2),
-                        l.number(c.minutesJudged(), 1), rule, l.number(share * c.targetFalseAlarmsPerMinute(), 2))
-                : l.get(c.onStreams() ? "live.intro.streams" : "live.intro",
-                        l.number(c.targetFalseAlarmsPerMinute(), 2), l.number(c.minutesJudged(), 1), rule);
+        String limit = share == null ? l.get("live.limit", target)
+                : l.get("live.limit.share", l.number(share * c.targetFalseAlarmsPerMinute(), 2), target);
+        String intro = l.get(c.onStreams() ? "live.intro.streams" : "live.intro", c.onStreams() ? limit : target,
+                l.number(c.minutesJudged(), 1), rule);
         if (anyHeld) {
             intro += " " + l.get("live.held", c.smoothingWindows() > 0 ? c.smoothingWindows()
                     : dev.parrot.runtime.DetectionSettings.DEFAULT_SMOOTHING_WINDOWS);
