@@ -184,15 +184,12 @@ public final class ModelFiles {
             throw new ParrotException("No onset model at " + file + ", which " + descriptorFile() + " describes: copy"
                     + " it with the model's other files, or train the model again.");
         }
-        byte[] bytes = Files.readAllBytes(file);
-        MessageDigest sha = ModelFingerprint.newDigest();
-        sha.update(bytes);
-        String hash = ModelFingerprint.hex(sha);
-        if (described.classifierSha256() != null && !described.classifierSha256().equals(hash)) {
+        Hashed read = readHashed(file);
+        if (described.classifierSha256() != null && !described.classifierSha256().equals(read.sha256())) {
             throw new ParrotException(file + " is not the onset model " + descriptorFile() + " describes (a build was"
                     + " stopped between writing the two?). Train the model again.");
         }
-        return ClassifierFormat.readAny(bytes, file.toString()).withSha256(hash);
+        return ClassifierFormat.readAny(read.bytes(), file.toString()).withSha256(read.sha256());
     }
 
     /**
@@ -239,11 +236,23 @@ public final class ModelFiles {
         if (!Files.isRegularFile(file)) {
             throw new ParrotException("No model at " + file + ": run parrot:train first.");
         }
-        // Whole, then parsed: the hash is of the bytes read, and neither reader needs more than the file's size.
+        Hashed read = readHashed(file);
+        return ClassifierFormat.readAny(read.bytes(), file.toString()).withSha256(read.sha256());
+    }
+
+    /** A classifier file's bytes and their SHA-256. */
+    private record Hashed(byte[] bytes, String sha256) {
+    }
+
+    /**
+     * Whole, then parsed: the hash is of the bytes read (so a file replaced meanwhile cannot pass for the one hashed),
+     * and neither reader needs more than the file's size.
+     */
+    private static Hashed readHashed(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         MessageDigest sha = ModelFingerprint.newDigest();
         sha.update(bytes);
-        return ClassifierFormat.readAny(bytes, file.toString()).withSha256(ModelFingerprint.hex(sha));
+        return new Hashed(bytes, ModelFingerprint.hex(sha));
     }
 
     /**
